@@ -1,0 +1,176 @@
+package coop.portal.index;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.portal.record.Record;
+import coop.portal.vocab.Vocabulary;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Writes records into the index, grouped by the corpus file they came from. Nothing a writer
+ * does is visible until {@link #commit()}: a failed or killed ingest leaves the previous commit,
+ * the previous complete set of records, in place. The commit also records each file's
+ * fingerprint, so the next ingest re-reads only files that changed.
+ *
+ * <p>Records may be added from several threads; open, commit and close from one.
+ */
+public final class RecordIndexer implements Closeable {
+
+    private static final String FINGERPRINTS = "fingerprints";
+    static final String SCHEMA_VERSION = "schema";
+    static final String COMMITTED_AT = "committed";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final RecordDocuments documents;
+    private final Map<String, String> fingerprints;
+    private final boolean rebuilt;
+    /** Marks the records added by this writer, to tell them from those of earlier ingests. */
+    private final String generation = Long.toString(System.nanoTime(), 36) + "-" + ProcessHandle.current().pid();
+    private boolean committed;
+
+    private RecordIndexer(Directory directory, IndexWriter writer, RecordDocuments documents,
+                          Map<String, String> fingerprints, boolean rebuilt) {
+        this.directory = directory;
+        this.writer = writer;
+        this.documents = documents;
+        this.fingerprints = fingerprints;
+        this.rebuilt = rebuilt;
+    }
+
+    /**
+     * Opens the index folder for writing, creating it if needed. An index written by another
+     * version of the schema is rebuilt from scratch, on commit.
+     *
+     * @throws IOException also if another process is writing the index
+     */
+    public static RecordIndexer open(Path dir, Vocabulary vocabulary) throws IOException {
+        Files.createDirectories(dir);
+        Directory directory = FSDirectory.open(dir);
+        try {
+            Map<String, String> previous = DirectoryReader.indexExists(directory) ? lastCommitData(directory) : Map.of();
+            boolean sameSchema = IndexSchema.VERSION.equals(previous.get(SCHEMA_VERSION));
+            IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(128)
+                    .setCommitOnClose(false);
+            IndexWriter writer = new IndexWriter(directory, config);
+            if (!sameSchema) {
+                writer.deleteAll();
+            }
+            Map<String, String> fingerprints = sameSchema ? readFingerprints(previous) : new TreeMap<>();
+            return new RecordIndexer(directory, writer, new RecordDocuments(vocabulary), fingerprints, !sameSchema);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IOException("the index in " + dir + " is being written by another process", e);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** Fingerprints of the corpus files in the last commit, by file. */
+    public Map<String, String> fingerprints() {
+        return Map.copyOf(fingerprints);
+    }
+
+    /** True if the index is being rebuilt from scratch (it was empty or written by another schema version). */
+    public boolean rebuilt() {
+        return rebuilt;
+    }
+
+    /** Drops all records of a file that left the corpus. */
+    public void deleteOrigin(String origin) throws IOException {
+        writer.deleteDocuments(new Term(IndexSchema.ORIGIN, origin));
+        fingerprints.remove(origin);
+    }
+
+    /**
+     * Drops the records a file had before this ingest, keeping those added since: called once
+     * a file's new records are all in, so a file that turns out unreadable keeps its old ones.
+     */
+    public void dropPrevious(String origin) throws IOException {
+        writer.deleteDocuments(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSchema.ORIGIN, origin)), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexSchema.GENERATION, generation)), BooleanClause.Occur.MUST_NOT)
+                .build());
+    }
+
+    /** Adds or replaces a record (by id) that came from a file. Thread-safe. */
+    public void add(Record record, String origin) throws IOException {
+        Document doc = documents.toDocument(record, origin, generation);
+        writer.updateDocument(new Term(IndexSchema.ID, record.id()), doc);
+    }
+
+    /** Notes the fingerprint of a file whose records have all been added. */
+    public synchronized void fileDone(String origin, String fingerprint) {
+        fingerprints.put(origin, fingerprint);
+    }
+
+    /** Makes everything written visible at once. */
+    public void commit() throws IOException {
+        Map<String, String> data = new HashMap<>();
+        try {
+            data.put(FINGERPRINTS, JSON.writeValueAsString(new TreeMap<>(fingerprints)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        data.put(SCHEMA_VERSION, IndexSchema.VERSION);
+        data.put(COMMITTED_AT, Instant.now().toString());
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        committed = true;
+    }
+
+    /** Number of records in the index as this writer sees it. */
+    public int count() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            return reader.numDocs();
+        }
+    }
+
+    /** Closes the writer; anything not committed is discarded. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (!committed) {
+                writer.rollback();
+            } else {
+                writer.close();
+            }
+        } finally {
+            directory.close();
+        }
+    }
+
+    private static Map<String, String> lastCommitData(Directory directory) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.getIndexCommit().getUserData();
+        }
+    }
+
+    private static Map<String, String> readFingerprints(Map<String, String> commitData) throws IOException {
+        String json = commitData.get(FINGERPRINTS);
+        return json == null ? new TreeMap<>() : JSON.readValue(json, new TypeReference<TreeMap<String, String>>() { });
+    }
+}
