@@ -1,0 +1,92 @@
+package coop.portal.cli;
+
+import coop.portal.IngestReport;
+import coop.portal.http.PortalServer;
+import coop.portal.index.IndexState;
+import coop.portal.search.Searcher;
+import coop.portal.vocab.Vocabulary;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code portal serve}: brings the index up to date with the corpus when it is missing or older,
+ * then serves the portal until stopped.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the portal (ingesting the corpus first if the index is missing or older than the corpus).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:PORTAL_PORT:-7070}", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:PORTAL_HOST:-localhost}",
+            description = "Interface to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--index", defaultValue = "${env:PORTAL_INDEX:-index}", description = "Index folder (default: ${DEFAULT-VALUE}).")
+    Path index;
+
+    @Option(names = "--corpus", defaultValue = "${env:PORTAL_CORPUS:-corpus}", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--web", defaultValue = "${env:PORTAL_WEB:-}",
+            description = "Serve the web page from this folder instead of the copy in the jar (for editing it live).")
+    Path web;
+
+    @Override
+    public Integer call() throws Exception {
+        if (needsIngest()) {
+            IngestReport report = IngestCommand.run(corpus, index, 50);
+            report.print(System.out);
+        }
+        Searcher searcher = Searcher.open(index, Vocabulary.load());
+        Javalin app = PortalServer.create(searcher, new PortalServer.Options(web));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            try {
+                searcher.close();
+            } catch (IOException ignored) {
+                // Shutting down anyway.
+            }
+            stopped.countDown();
+        }));
+        app.start(host, port);
+        System.out.printf("Serving %d records at http://%s:%d/%n", searcher.count(), host, app.port());
+        stopped.await();
+        return 0;
+    }
+
+    /** True if the index is missing, was written by another schema version, or is older than a corpus file. */
+    private boolean needsIngest() throws IOException {
+        Optional<IndexState> state = IndexState.read(index);
+        if (state.isEmpty() || !state.get().current()) {
+            return true;
+        }
+        return newestChange(corpus).isAfter(state.get().committed());
+    }
+
+    private static Instant newestChange(Path corpus) throws IOException {
+        if (!Files.isDirectory(corpus)) {
+            return Instant.EPOCH;
+        }
+        try (Stream<Path> paths = Files.walk(corpus)) {
+            return paths.map(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).toInstant();
+                } catch (IOException e) {
+                    return Instant.EPOCH;
+                }
+            }).max(Instant::compareTo).orElse(Instant.EPOCH);
+        }
+    }
+}

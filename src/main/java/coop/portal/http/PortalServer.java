@@ -1,0 +1,49 @@
+package coop.portal.http;
+
+import coop.portal.search.Searcher;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The portal's HTTP server: the read API, the web page and the embed widget. Built from a
+ * {@link Searcher}, so tests start the same server as {@code portal serve}.
+ */
+public final class PortalServer {
+
+    /**
+     * Where the static files come from: a folder on disk, or the copy of {@code web/} packaged
+     * in the jar when {@code webRoot} is null.
+     */
+    public record Options(Path webRoot) {
+        public static Options defaults() {
+            return new Options(null);
+        }
+    }
+
+    private PortalServer() {
+    }
+
+    public static Javalin create(Searcher searcher, Options options) {
+        SearchController search = new SearchController(searcher);
+        DocumentController documents = new DocumentController(searcher);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.prefer405over404 = true;
+            if (options.webRoot() != null && Files.isDirectory(options.webRoot())) {
+                config.staticFiles.add(options.webRoot().toAbsolutePath().toString(), Location.EXTERNAL);
+            } else {
+                config.staticFiles.add("/web", Location.CLASSPATH);
+            }
+            ErrorMapping.install(config);
+            config.routes.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
+            config.routes.get("/api/search", search::search);
+            config.routes.get("/api/documents/{id}", documents::document);
+            config.routes.get("/api/export", documents::export);
+            config.routes.get("/api/health", ctx -> ctx.contentType("application/json")
+                    .result("{\"status\":\"ok\",\"records\":" + searcher.count() + "}"));
+        });
+    }
+}

@@ -1,0 +1,176 @@
+package coop.portal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.portal.Fixtures;
+import coop.portal.search.Searcher;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API on a real server, on a random port, over a real index of the founding corpus. */
+class PortalServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path index;
+    private static Searcher searcher;
+    private static Javalin server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Fixtures.ingest(Fixtures.CORPUS, index);
+        searcher = Searcher.open(index, Fixtures.vocabulary());
+        server = PortalServer.create(searcher, PortalServer.Options.defaults()).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+        searcher.close();
+    }
+
+    static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(String pathAndQuery) throws Exception {
+        HttpResponse<String> r = get(pathAndQuery);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void assertProblem(int status, String pathAndQuery) throws Exception {
+        HttpResponse<String> r = get(pathAndQuery);
+        assertEquals(status, r.statusCode(), pathAndQuery + " → " + r.body());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"), pathAndQuery);
+        JsonNode p = JSON.readTree(r.body());
+        assertEquals(status, p.get("status").asInt());
+        for (String field : List.of("type", "title", "detail")) {
+            assertTrue(p.hasNonNull(field), field + " missing in " + r.body());
+        }
+        assertFalse(r.body().contains("Exception"), r.body());
+    }
+
+    @Test
+    void searchAnswersWithTheDocumentedShape() throws Exception {
+        JsonNode r = json("/api/search?q=dairy");
+        assertEquals(1, r.get("page").asInt());
+        assertEquals(10, r.get("size").asInt());
+        assertTrue(r.get("total").asLong() >= 1);
+        JsonNode hit = r.get("hits").get(0);
+        assertEquals("Hohhot", hit.get("title").asText());
+        for (String field : List.of("id", "title", "type", "countries", "programme", "clusters", "snippet", "score")) {
+            assertTrue(hit.has(field), field);
+        }
+        for (String dim : List.of("cluster", "country", "programme", "type")) {
+            JsonNode values = r.get("facets").get(dim);
+            assertTrue(values.isArray(), dim);
+            values.forEach(v -> assertTrue(v.has("value") && v.has("count") && v.has("selected")));
+        }
+    }
+
+    @Test
+    void filtersRepeatAndCountsDrillSideways() throws Exception {
+        JsonNode r = json("/api/search?country=Spain&country=Italy&type=region");
+        assertEquals(4, r.get("total").asInt());
+        JsonNode spain = find(r.get("facets").get("country"), "Spain");
+        assertTrue(spain.get("selected").asBoolean());
+        assertEquals(2, find(r.get("facets").get("country"), "Croatia").get("count").asInt(),
+                "country counts ignore the country selection but keep the type selection");
+        assertEquals(4, find(r.get("facets").get("type"), "region").get("count").asInt());
+        assertEquals(6, find(r.get("facets").get("type"), "city").get("count").asInt(),
+                "type counts ignore the type selection but keep the country selection");
+    }
+
+    @Test
+    void pagesAreSlicesOfOneOrder() throws Exception {
+        JsonNode first = json("/api/search?size=5&page=1");
+        JsonNode second = json("/api/search?size=5&page=2");
+        assertEquals(66, first.get("total").asInt());
+        assertEquals(5, second.get("hits").size());
+        assertFalse(first.get("hits").get(0).get("id").equals(second.get("hits").get(0).get("id")));
+    }
+
+    @Test
+    void badParametersAreProblems() throws Exception {
+        assertProblem(400, "/api/search?size=101");
+        assertProblem(400, "/api/search?size=0");
+        assertProblem(400, "/api/search?page=0");
+        assertProblem(400, "/api/search?page=two");
+        assertProblem(400, "/api/search?size=1.5");
+        assertProblem(400, "/api/search?page=1&page=2");
+        assertProblem(400, "/api/search?colour=red");
+        assertProblem(400, "/api/search?sort=sideways");
+        assertProblem(400, "/api/search?populationMin=abc");
+    }
+
+    @Test
+    void brokenQuerySyntaxIsSearchedAsWords() throws Exception {
+        for (String q : List.of("\"unclosed", "AND OR (", "title:", "*a*", "/.*/", "dairy~999")) {
+            json("/api/search?q=" + q(q));
+        }
+    }
+
+    @Test
+    void documentsAreWholeRecordsAndUnknownOnesAre404() throws Exception {
+        JsonNode d = json("/api/documents/001-8f1dec18a3d5d143--hohhot");
+        assertEquals("Hohhot", d.get("title").asText());
+        assertTrue(d.get("text").asText().contains("dairy"));
+        assertEquals("001_8f1dec18a3d5d143.txt", d.get("source").asText());
+        assertProblem(404, "/api/documents/nothing-here");
+        assertProblem(404, "/api/no-such-endpoint");
+    }
+
+    @Test
+    void exportIsOneJsonRecordPerLine() throws Exception {
+        HttpResponse<String> r = get("/api/export");
+        assertEquals(200, r.statusCode());
+        List<String> lines = r.body().lines().toList();
+        assertEquals(66, lines.size());
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertTrue(first.has("id") && first.has("text") && first.has("clusters"));
+    }
+
+    @Test
+    void healthCountsRecords() throws Exception {
+        assertEquals(66, json("/api/health").get("records").asInt());
+    }
+
+    @Test
+    void servesTheSearchPage() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<form"), r.body());
+    }
+
+    private static JsonNode find(JsonNode values, String value) {
+        for (JsonNode v : values) {
+            if (v.get("value").asText().equals(value)) {
+                return v;
+            }
+        }
+        throw new AssertionError(value + " not in " + values);
+    }
+}
