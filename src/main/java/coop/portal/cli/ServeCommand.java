@@ -38,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--corpus", defaultValue = "${env:PORTAL_CORPUS:-corpus}", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
     Path corpus;
 
-    @Option(names = "--web", defaultValue = "${env:PORTAL_WEB:-}",
+    @Option(names = "--web", defaultValue = "${env:PORTAL_WEB}",
             description = "Serve the web page from this folder instead of the copy in the jar (for editing it live).")
     Path web;
 
@@ -49,7 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
             report.print(System.out);
         }
         Searcher searcher = Searcher.open(index, Vocabulary.load());
-        Javalin app = PortalServer.create(searcher, new PortalServer.Options(web));
+        boolean webFolder = web != null && !web.toString().isBlank();
+        Javalin app = PortalServer.create(searcher, new PortalServer.Options(webFolder ? web : null));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

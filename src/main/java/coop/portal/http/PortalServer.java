@@ -32,7 +32,10 @@ public final class PortalServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
-            if (options.webRoot() != null && Files.isDirectory(options.webRoot())) {
+            if (options.webRoot() != null) {
+                if (!Files.isDirectory(options.webRoot())) {
+                    throw new IllegalArgumentException("web folder not found: " + options.webRoot());
+                }
                 config.staticFiles.add(options.webRoot().toAbsolutePath().toString(), Location.EXTERNAL);
             } else {
                 config.staticFiles.add("/web", Location.CLASSPATH);

@@ -165,6 +165,14 @@ class PortalServerTest {
         assertTrue(r.body().contains("<form"), r.body());
     }
 
+    @Test
+    void servesNothingButTheWebFolder() throws Exception {
+        for (String path : List.of("/pom.xml", "/README.md", "/corpus/001_8f1dec18a3d5d143.txt", "/simplelogger.properties",
+                "/coop/portal/Main.class", "/vocab/gazetteer.tsv")) {
+            assertEquals(404, get(path).statusCode(), path);
+        }
+    }
+
     private static JsonNode find(JsonNode values, String value) {
         for (JsonNode v : values) {
             if (v.get("value").asText().equals(value)) {
