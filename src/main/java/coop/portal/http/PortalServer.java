@@ -28,6 +28,8 @@ public final class PortalServer {
     public static Javalin create(Searcher searcher, Options options) {
         SearchController search = new SearchController(searcher);
         DocumentController documents = new DocumentController(searcher);
+        RecommendationController recommendations = new RecommendationController(searcher);
+        SuggestController suggest = new SuggestController(searcher);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -41,9 +43,13 @@ public final class PortalServer {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
             ErrorMapping.install(config);
+            config.routes.before(SecurityHeaders::apply);
             config.routes.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.get("/api/search", search::search);
+            config.routes.get("/api/suggest", suggest::suggest);
             config.routes.get("/api/documents/{id}", documents::document);
+            config.routes.get("/api/documents/{id}/similar", recommendations::similar);
+            config.routes.get("/api/documents/{id}/partners", recommendations::partners);
             config.routes.get("/api/export", documents::export);
             config.routes.get("/api/health", ctx -> ctx.contentType("application/json")
                     .result("{\"status\":\"ok\",\"records\":" + searcher.count() + "}"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import coop.portal.search.FacetValue;
 import coop.portal.search.Hit;
+import coop.portal.search.RangeCount;
 import coop.portal.search.SearchResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class SearchJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY = new JsonFactory();
 
     private SearchJson() {
     }
@@ -45,13 +46,38 @@ final class SearchJson {
                 g.writeEndArray();
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("ranges");
+            for (Map.Entry<String, List<RangeCount>> e : r.ranges().entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (RangeCount c : e.getValue()) {
+                    rangeCount(g, c);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
             g.writeEndObject();
         }
         return out.toByteArray();
     }
 
-    private static void hit(JsonGenerator g, Hit h) throws IOException {
+    private static void rangeCount(JsonGenerator g, RangeCount c) throws IOException {
         g.writeStartObject();
+        g.writeStringField("value", c.label());
+        nullableNumber(g, "min", c.min());
+        nullableNumber(g, "max", c.max());
+        g.writeNumberField("count", c.count());
+        g.writeBooleanField("selected", c.selected());
+        g.writeEndObject();
+    }
+
+    /** One hit as an object; partner lists reuse it and add their reasons inside. */
+    static void hit(JsonGenerator g, Hit h) throws IOException {
+        g.writeStartObject();
+        hitFields(g, h);
+        g.writeEndObject();
+    }
+
+    static void hitFields(JsonGenerator g, Hit h) throws IOException {
         g.writeStringField("id", h.id());
         g.writeStringField("title", h.title());
         g.writeStringField("type", h.type());
@@ -60,11 +86,7 @@ final class SearchJson {
         g.writeStringField("programme", h.programme());
         strings(g, "clusters", h.clusters());
         strings(g, "places", h.places());
-        if (h.population() == null) {
-            g.writeNullField("population");
-        } else {
-            g.writeNumberField("population", h.population());
-        }
+        nullableNumber(g, "population", h.population());
         if (h.areaKm2() == null) {
             g.writeNullField("areaKm2");
         } else {
@@ -72,7 +94,14 @@ final class SearchJson {
         }
         g.writeStringField("snippet", h.snippet());
         g.writeNumberField("score", h.score());
-        g.writeEndObject();
+    }
+
+    private static void nullableNumber(JsonGenerator g, String name, Long value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value);
+        }
     }
 
     private static void facetValue(JsonGenerator g, FacetValue v) throws IOException {
@@ -90,7 +119,7 @@ final class SearchJson {
         g.writeEndObject();
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
         g.writeArrayFieldStart(name);
         for (String v : values) {
             g.writeString(v);

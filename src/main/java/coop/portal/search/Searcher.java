@@ -1,10 +1,7 @@
 package coop.portal.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.portal.index.IndexSchema;
 import coop.portal.record.Record;
-import coop.portal.record.RecordJson;
 import coop.portal.vocab.Vocabulary;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,15 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -56,19 +52,21 @@ public final class Searcher implements Closeable {
 
     /** Deepest result a request may reach (page × size). */
     public static final int MAX_DEPTH = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.RECORD);
 
     private final Directory directory;
     private final SearcherManager manager;
     private final ScheduledExecutorService refresher;
     private final UserQuery userQuery = new UserQuery(IndexSchema.analyzer());
     private final FacetCounter facets;
+    private final Recommender recommender;
+    private final Suggester suggester;
 
     private Searcher(Directory directory, SearcherManager manager, Vocabulary vocabulary) {
         this.directory = directory;
         this.manager = manager;
         this.facets = new FacetCounter(vocabulary.clusters());
+        this.recommender = new Recommender(vocabulary);
+        this.suggester = new Suggester(vocabulary);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
             t.setDaemon(true);
@@ -105,12 +103,16 @@ public final class Searcher implements Closeable {
         FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
         try {
             Query query = request.browsing() ? new MatchAllDocsQuery() : userQuery.parse(request.query());
-            DrillDownQuery drillDown = new DrillDownQuery(IndexSchema.facetsConfig(), withRanges(query, request));
+            DrillDownQuery drillDown = new DrillDownQuery(IndexSchema.facetsConfig(), withArea(query, request.area()));
             facets.addFilters(drillDown, request);
+            if (!request.population().isAny()) {
+                // A drill-down dimension of its own, so the population bands count sideways like the facets.
+                drillDown.add(IndexSchema.POPULATION, populationFilter(request.population()));
+            }
             int topN = request.page() * request.size();
             SortOrder order = request.effectiveSort();
             if (searcher.state() == null) {
-                return new SearchResult(0, request.page(), request.size(), order, List.of(), facets.empty(), null);
+                return new SearchResult(0, request.page(), request.size(), order, List.of(), facets.empty(), Map.of(), null);
             }
             DrillSideways sideways = new DrillSideways(searcher, IndexSchema.facetsConfig(), searcher.state());
             DrillSideways.DrillSidewaysResult result = order == SortOrder.RELEVANCE
@@ -119,30 +121,43 @@ public final class Searcher implements Closeable {
             TopDocs page = page(result.hits, request);
             List<Hit> hits = hits(searcher, query, page, request.browsing());
             Map<String, List<FacetValue>> counts = facets.count(result.facets, request, searcher.dimensions());
-            return new SearchResult(result.hits.totalHits.value(), request.page(), request.size(), order, hits, counts, null);
+            Map<String, List<RangeCount>> ranges = Map.of(IndexSchema.POPULATION,
+                    PopulationBands.count(sidewaysOf(result, IndexSchema.POPULATION), request.population()));
+            return new SearchResult(result.hits.totalHits.value(), request.page(), request.size(), order, hits, counts,
+                    ranges, null);
         } finally {
             manager.release(searcher);
         }
     }
 
-    private static Query withRanges(Query query, SearchRequest request) {
-        if (request.population().isAny() && request.area().isAny()) {
+    private static Query withArea(Query query, Range area) {
+        if (area.isAny()) {
             return query;
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        Range p = request.population();
-        if (!p.isAny()) {
-            b.add(LongPoint.newRangeQuery(IndexSchema.POPULATION,
-                    p.min() == null ? Long.MIN_VALUE : (long) Math.ceil(p.min()),
-                    p.max() == null ? Long.MAX_VALUE : (long) Math.floor(p.max())), BooleanClause.Occur.FILTER);
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(DoublePoint.newRangeQuery(IndexSchema.AREA,
+                        area.min() == null ? Double.NEGATIVE_INFINITY : area.min(),
+                        area.max() == null ? Double.POSITIVE_INFINITY : area.max()), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static Query populationFilter(Range p) {
+        return LongPoint.newRangeQuery(IndexSchema.POPULATION,
+                p.min() == null ? Long.MIN_VALUE : (long) Math.ceil(p.min()),
+                p.max() == null ? Long.MAX_VALUE : (long) Math.floor(p.max()));
+    }
+
+    /** The hits a dimension's counts are taken over: all others' filters applied, its own not. */
+    private static FacetsCollector sidewaysOf(DrillSideways.DrillSidewaysResult result, String dim) {
+        if (result.drillSidewaysDims != null) {
+            for (int i = 0; i < result.drillSidewaysDims.length; i++) {
+                if (dim.equals(result.drillSidewaysDims[i])) {
+                    return result.drillSidewaysFacetsCollector[i];
+                }
+            }
         }
-        Range a = request.area();
-        if (!a.isAny()) {
-            b.add(DoublePoint.newRangeQuery(IndexSchema.AREA,
-                    a.min() == null ? Double.NEGATIVE_INFINITY : a.min(),
-                    a.max() == null ? Double.POSITIVE_INFINITY : a.max()), BooleanClause.Occur.FILTER);
-        }
-        return b.build();
+        return result.drillDownFacetsCollector;
     }
 
     private static Sort sort(SortOrder order) {
@@ -174,54 +189,63 @@ public final class Searcher implements Closeable {
         List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
         for (int i = 0; i < page.scoreDocs.length; i++) {
             ScoreDoc sd = page.scoreDocs[i];
-            Document doc = stored.document(sd.doc, browsing ? Set.of(IndexSchema.RECORD, IndexSchema.TEXT) : HIT_FIELDS);
-            JsonNode r = JSON.readTree(doc.getBinaryValue(IndexSchema.RECORD).utf8ToString());
-            String snippet = snippets != null && snippets[i] != null ? snippets[i]
-                    : Snippets.opening(browsing ? doc.get(IndexSchema.TEXT) : text(stored, sd.doc));
-            hits.add(new Hit(r.path("id").asText(), r.path("title").asText(), textOrNull(r, "type"),
-                    strings(r.path("countries")), textOrNull(r, "province"), textOrNull(r, "programme"),
-                    strings(r.path("clusters")), strings(r.path("places")),
-                    r.path("population").isNumber() ? r.path("population").longValue() : null,
-                    r.path("areaKm2").isNumber() ? r.path("areaKm2").doubleValue() : null,
-                    snippet, Float.isNaN(sd.score) ? 0f : sd.score));
+            hits.add(StoredRecords.hit(stored, sd.doc, sd.score, snippets == null ? null : snippets[i]));
         }
         return hits;
-    }
-
-    private static String text(StoredFields stored, int doc) throws IOException {
-        String t = stored.document(doc, Set.of(IndexSchema.TEXT)).get(IndexSchema.TEXT);
-        return t == null ? "" : t;
-    }
-
-    private static String textOrNull(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asText()));
-        return out;
     }
 
     /** The record with this id, if the index has it. */
     public Optional<Record> find(String id) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
-            if (top.scoreDocs.length == 0) {
-                return Optional.empty();
-            }
-            return Optional.of(record(searcher.storedFields(), top.scoreDocs[0].doc));
+            return find(searcher, id);
         } finally {
             manager.release(searcher);
         }
     }
 
-    private static Record record(StoredFields stored, int doc) throws IOException {
-        Document d = stored.document(doc);
-        Record r = RecordJson.fromJson(d.getBinaryValue(IndexSchema.RECORD).utf8ToString());
-        return r.toBuilder().text(d.get(IndexSchema.TEXT)).build();
+    private static Optional<Record> find(IndexSearcher searcher, String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(StoredRecords.record(searcher.storedFields(), top.scoreDocs[0].doc));
+    }
+
+    /** The records most like the one with this id, or empty if there is no such record. */
+    public Optional<List<Hit>> similar(String id, int n) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Optional<Record> record = find(searcher, id);
+            return record.isEmpty() ? Optional.empty() : Optional.of(recommender.similar(searcher, record.get(), n));
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /**
+     * Partner candidates for the city or region with this id, or empty if there is no such record.
+     *
+     * @throws InvalidSearchException if the record is not a city or region
+     */
+    public Optional<List<Partner>> partners(String id, int n) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Optional<Record> record = find(searcher, id);
+            return record.isEmpty() ? Optional.empty() : Optional.of(recommender.partners(searcher, record.get(), n));
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Completions for what a user has typed so far: places, titles and clusters. */
+    public List<Suggestion> suggest(String typed, int n) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return suggester.suggest(searcher, typed, n);
+        } finally {
+            manager.release(searcher);
+        }
     }
 
     /** Receives exported records one at a time. */
@@ -238,7 +262,7 @@ public final class Searcher implements Closeable {
                 StoredFields stored = leaf.reader().storedFields();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
-                        sink.accept(record(stored, doc));
+                        sink.accept(StoredRecords.record(stored, doc));
                     }
                 }
             }

@@ -173,6 +173,50 @@ class PortalServerTest {
         }
     }
 
+    @Test
+    void populationBandsCountSideways() throws Exception {
+        JsonNode r = json("/api/search?populationMin=1000000&populationMax=4999999");
+        JsonNode bands = r.get("ranges").get("population");
+        assertEquals(4, bands.size());
+        JsonNode selected = bands.get(1);
+        assertTrue(selected.get("selected").asBoolean());
+        assertEquals(r.get("total").asInt(), selected.get("count").asInt());
+        assertTrue(bands.get(3).get("count").asInt() > 0, "other bands still count: the band filter does not apply to its own counts");
+    }
+
+    @Test
+    void suggestCompletesPlacesTitlesAndClustersInAnyScript() throws Exception {
+        assertEquals("Hohhot", json("/api/suggest?q=hoh").get("suggestions").get(0).get("text").asText());
+        assertEquals("Hohhot", json("/api/suggest?q=" + q("呼和")).get("suggestions").get(0).get("text").asText());
+        assertEquals("Tourism & Culture", json("/api/suggest?q=touri").get("suggestions").get(0).get("text").asText());
+        assertEquals(0, json("/api/suggest?q=").get("suggestions").size());
+        assertProblem(400, "/api/suggest?q=x&size=0");
+    }
+
+    @Test
+    void similarAndPartnersAnswerForARecord() throws Exception {
+        JsonNode similar = json("/api/documents/001-8f1dec18a3d5d143--hohhot/similar");
+        assertTrue(similar.get("hits").size() > 0);
+        similar.get("hits").forEach(h -> assertFalse(h.get("id").asText().endsWith("--hohhot")));
+        JsonNode partners = json("/api/documents/001-8f1dec18a3d5d143--hohhot/partners");
+        assertTrue(partners.get("partners").size() > 0);
+        for (JsonNode p : partners.get("partners")) {
+            assertFalse(p.get("countries").toString().contains("China"), "partners are on the other side: " + p);
+            assertTrue(p.get("reasons").has("sharedClusters"));
+        }
+        assertProblem(404, "/api/documents/nothing/partners");
+        assertProblem(400, "/api/documents/003-0dde53dfbdc68a59--chinese-cities-mission-to-eu-cities/partners");
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndTheApiAllowsOtherOrigins() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertTrue(page.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
+        assertEquals("nosniff", page.headers().firstValue("x-content-type-options").orElse(""));
+        HttpResponse<String> api = get("/api/search?q=dairy");
+        assertEquals("*", api.headers().firstValue("access-control-allow-origin").orElse(""));
+    }
+
     private static JsonNode find(JsonNode values, String value) {
         for (JsonNode v : values) {
             if (v.get("value").asText().equals(value)) {
