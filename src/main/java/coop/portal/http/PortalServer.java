@@ -30,6 +30,12 @@ public final class PortalServer {
         DocumentController documents = new DocumentController(searcher);
         RecommendationController recommendations = new RecommendationController(searcher);
         SuggestController suggest = new SuggestController(searcher);
+        PlacesController places;
+        try {
+            places = new PlacesController(searcher.vocabulary());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -51,6 +57,7 @@ public final class PortalServer {
             config.routes.get("/api/documents/{id}/similar", recommendations::similar);
             config.routes.get("/api/documents/{id}/partners", recommendations::partners);
             config.routes.get("/api/export", documents::export);
+            config.routes.get("/api/places", places::places);
             config.routes.get("/api/health", ctx -> ctx.contentType("application/json")
                     .result("{\"status\":\"ok\",\"records\":" + searcher.count() + "}"));
         });

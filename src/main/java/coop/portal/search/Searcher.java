@@ -60,6 +60,7 @@ public final class Searcher implements Closeable {
     private final FacetCounter facets;
     private final Recommender recommender;
     private final Suggester suggester;
+    private final Vocabulary vocabulary;
 
     private Searcher(Directory directory, SearcherManager manager, Vocabulary vocabulary) {
         this.directory = directory;
@@ -67,6 +68,7 @@ public final class Searcher implements Closeable {
         this.facets = new FacetCounter(vocabulary.clusters());
         this.recommender = new Recommender(vocabulary);
         this.suggester = new Suggester(vocabulary);
+        this.vocabulary = vocabulary;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
             t.setDaemon(true);
@@ -236,6 +238,11 @@ public final class Searcher implements Closeable {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** The reference data the searcher works with: places with their coordinates, clusters, countries. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** Completions for what a user has typed so far: places, titles and clusters. */
