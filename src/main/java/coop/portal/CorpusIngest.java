@@ -66,7 +66,10 @@ public final class CorpusIngest {
         int unchanged = 0;
         int deleted = 0;
         try (RecordIndexer indexer = RecordIndexer.open(index, vocabulary)) {
+            // Records made by another version of the pipeline are all made again.
+            boolean samePipeline = ingester.pipeline().equals(indexer.previousPipeline());
             Map<String, String> previous = indexer.fingerprints();
+            indexer.pipeline(ingester.pipeline());
             Set<String> present = new HashSet<>();
             progress.start(files.size());
             for (SourceFile file : files) {
@@ -79,7 +82,7 @@ public final class CorpusIngest {
                     results.add(IngestReport.FileResult.skipped(file.relative(), e.getMessage()));
                     continue;
                 }
-                if (fingerprint.equals(previous.get(file.relative()))) {
+                if (samePipeline && fingerprint.equals(previous.get(file.relative()))) {
                     unchanged++;
                     continue;
                 }
@@ -92,7 +95,8 @@ public final class CorpusIngest {
                     deleted++;
                 }
             }
-            boolean changed = deleted > 0 || indexer.rebuilt() || results.stream().anyMatch(r -> r.reason() == null);
+            boolean changed = deleted > 0 || indexer.rebuilt() || !samePipeline
+                    || results.stream().anyMatch(r -> r.reason() == null);
             if (changed) {
                 indexer.commit();
             }

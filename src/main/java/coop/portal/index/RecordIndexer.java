@@ -38,23 +38,28 @@ public final class RecordIndexer implements Closeable {
     private static final String FINGERPRINTS = "fingerprints";
     static final String SCHEMA_VERSION = "schema";
     static final String COMMITTED_AT = "committed";
+    private static final String PIPELINE = "pipeline";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Directory directory;
     private final IndexWriter writer;
     private final RecordDocuments documents;
     private final Map<String, String> fingerprints;
+    private final String previousPipeline;
+    private String pipeline;
     private final boolean rebuilt;
     /** Marks the records added by this writer, to tell them from those of earlier ingests. */
     private final String generation = Long.toString(System.nanoTime(), 36) + "-" + ProcessHandle.current().pid();
     private boolean committed;
 
     private RecordIndexer(Directory directory, IndexWriter writer, RecordDocuments documents,
-                          Map<String, String> fingerprints, boolean rebuilt) {
+                          Map<String, String> fingerprints, String previousPipeline, boolean rebuilt) {
         this.directory = directory;
         this.writer = writer;
         this.documents = documents;
         this.fingerprints = fingerprints;
+        this.previousPipeline = previousPipeline;
+        this.pipeline = previousPipeline;
         this.rebuilt = rebuilt;
     }
 
@@ -79,7 +84,8 @@ public final class RecordIndexer implements Closeable {
                 writer.deleteAll();
             }
             Map<String, String> fingerprints = sameSchema ? readFingerprints(previous) : new TreeMap<>();
-            return new RecordIndexer(directory, writer, new RecordDocuments(vocabulary), fingerprints, !sameSchema);
+            return new RecordIndexer(directory, writer, new RecordDocuments(vocabulary), fingerprints,
+                    sameSchema ? previous.get(PIPELINE) : null, !sameSchema);
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new IOException("the index in " + dir + " is being written by another process", e);
@@ -92,6 +98,16 @@ public final class RecordIndexer implements Closeable {
     /** Fingerprints of the corpus files in the last commit, by file. */
     public Map<String, String> fingerprints() {
         return Map.copyOf(fingerprints);
+    }
+
+    /** The ingest pipeline that wrote the last commit (see {@link #pipeline(String)}), or null. */
+    public String previousPipeline() {
+        return previousPipeline;
+    }
+
+    /** Names the ingest pipeline this writer's records come from; stored with the commit. */
+    public void pipeline(String pipeline) {
+        this.pipeline = pipeline;
     }
 
     /** True if the index is being rebuilt from scratch (it was empty or written by another schema version). */
@@ -136,6 +152,9 @@ public final class RecordIndexer implements Closeable {
             throw new UncheckedIOException(e);
         }
         data.put(SCHEMA_VERSION, IndexSchema.VERSION);
+        if (pipeline != null) {
+            data.put(PIPELINE, pipeline);
+        }
         data.put(COMMITTED_AT, Instant.now().toString());
         writer.setLiveCommitData(data.entrySet());
         writer.commit();

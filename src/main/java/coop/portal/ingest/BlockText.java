@@ -13,6 +13,7 @@ final class BlockText {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00a0\\u3000]*\\n\\s*");
     private static final Pattern BULLET = Pattern.compile("^(?:[-–•·*▪●◦]\\s*)?(?:[oO•]\\s+|[-–•·*▪●◦]\\s*)(?=\\S)");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}[.)]\\s+");
+    private static final int MIN_BROKEN_WORDS = 8;
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0\\u2000-\\u200b\\u3000]+");
 
     private BlockText() {
@@ -76,14 +77,21 @@ final class BlockText {
         return m.find() ? "• " + line.substring(m.end()) : line;
     }
 
+    /** A record's text: paragraphs cut by page breaks mended, empty ones dropped, a blank line between them. */
+    static String join(List<String> paragraphs) {
+        return String.join("\n\n", mendBreaks(paragraphs.stream().filter(p -> !p.isBlank()).toList()));
+    }
+
     /**
      * Joins paragraphs that a page or column break cut in two: one that stops without closing
-     * punctuation followed by one that starts in lower case.
+     * punctuation followed by one that starts in lower case. A heading ("General Socio-economic
+     * Profile") is too short to be the first half of a broken paragraph.
      */
     static List<String> mendBreaks(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
         for (String p : paragraphs) {
-            if (!out.isEmpty() && !p.isEmpty() && Character.isLowerCase(p.codePointAt(0))) {
+            if (!out.isEmpty() && !p.isEmpty() && Character.isLowerCase(p.codePointAt(0))
+                    && words(out.get(out.size() - 1)) >= MIN_BROKEN_WORDS) {
                 String last = out.get(out.size() - 1);
                 char end = last.charAt(last.length() - 1);
                 if (".!?:;\"”。！？".indexOf(end) < 0) {

@@ -44,12 +44,12 @@ final class CityParagraphsLayout implements Layout {
         List<Section> sections = new ArrayList<>();
         for (int s = 0; s < starts.size(); s++) {
             int end = s + 1 < starts.size() ? starts.get(s + 1) : paragraphs.size();
-            String text = String.join("\n\n", BlockText.mendBreaks(paragraphs.subList(starts.get(s), end)));
+            String text = BlockText.join(paragraphs.subList(starts.get(s), end));
             Place city = cities.get(s);
             Place subject = districtOf(city, text).orElse(city);
             String title = subject == city || subject.name().contains(city.name())
                     ? subject.name() : subject.name() + ", " + city.name();
-            sections.add(Section.of(title, text, subject.isRegion() ? "region" : "city", List.of(subject.country())));
+            sections.add(Section.of(title, subject.name(), text, subject.isRegion() ? "region" : "city", List.of(subject.country())));
         }
         return Optional.of(sections);
     }

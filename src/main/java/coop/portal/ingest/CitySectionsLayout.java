@@ -54,7 +54,7 @@ final class CitySectionsLayout implements Layout {
             }
             Heading h = headings.get(s);
             String title = names.canonical(h.name());
-            sections.add(Section.of(title, String.join("\n\n", BlockText.mendBreaks(paragraphs)), names.kind(title),
+            sections.add(Section.of(title, null, BlockText.join(paragraphs), names.kind(title),
                     List.of(h.country().name())));
         }
         return Optional.of(sections);

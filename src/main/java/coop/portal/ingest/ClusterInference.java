@@ -6,57 +6,90 @@ import coop.portal.vocab.ClusterTaxonomy;
 import coop.portal.vocab.TextKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Infers the thematic clusters of a text that prints none, from the keywords the taxonomy lists
  * for each cluster. Conservative: a cluster needs two different keywords, or one keyword used
- * three times, and at most {@link #MAX_CLUSTERS} clusters are inferred, so a passing mention
- * never tags a record. Each inferred cluster carries the keywords found as its evidence.
+ * three times, or one keyword in a sentence that names priorities or areas of cooperation
+ * ("the focus of cooperation with the EU is on advanced education, smart city..."). At most
+ * {@link #MAX_CLUSTERS} clusters are inferred, the best supported first, each with the keywords
+ * found as its evidence.
+ *
+ * <p>Thread-safe.
  */
 final class ClusterInference {
 
     static final int MAX_CLUSTERS = 5;
     private static final int DISTINCT_KEYWORDS = 2;
-    private static final int REPEATS = 3;
+    private static final int ENOUGH_WEIGHT = 3;
+    private static final int CUED_WEIGHT = 3;
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?;。！？])\\s+|\\n+");
 
-    private record Score(Cluster cluster, List<String> evidence, int occurrences) {
+    private record Score(Cluster cluster, List<String> evidence, int weight) {
     }
 
     private final ClusterTaxonomy taxonomy;
+    private final List<String> cues;
+    private final Map<Cluster, Map<String, String>> keywords = new LinkedHashMap<>();
 
     ClusterInference(ClusterTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        this.cues = taxonomy.inferenceCues().stream().map(c -> " " + TextKeys.key(c)).toList();
+        for (Cluster c : taxonomy.clusters()) {
+            // One entry per distinct key: "low-carbon" and "low carbon" are the same evidence.
+            Map<String, String> byKey = new LinkedHashMap<>();
+            c.keywords().forEach(k -> byKey.putIfAbsent(TextKeys.key(k), k));
+            keywords.put(c, byKey);
+        }
     }
 
     List<ClusterTag> infer(String text) {
-        String key = " " + TextKeys.key(text) + " ";
+        List<String> sentences = new ArrayList<>();
+        List<Boolean> cued = new ArrayList<>();
+        for (String sentence : SENTENCES.split(text)) {
+            String key = " " + TextKeys.key(sentence) + " ";
+            sentences.add(key);
+            cued.add(cues.stream().anyMatch(key::contains));
+        }
         List<Score> scores = new ArrayList<>();
         for (Cluster c : taxonomy.clusters()) {
-            List<String> evidence = new ArrayList<>();
-            int occurrences = 0;
-            for (String keyword : c.keywords()) {
-                int n = occurrences(key, " " + TextKeys.key(keyword) + " ");
-                if (n > 0) {
-                    evidence.add(keyword);
-                    occurrences += n;
+            Set<String> evidence = new LinkedHashSet<>();
+            int weight = 0;
+            for (Map.Entry<String, String> k : keywords.get(c).entrySet()) {
+                for (int i = 0; i < sentences.size(); i++) {
+                    int n = occurrences(sentences.get(i), k.getKey());
+                    if (n > 0) {
+                        evidence.add(k.getValue());
+                        weight += cued.get(i) ? CUED_WEIGHT * n : n;
+                    }
                 }
             }
-            if (evidence.size() >= DISTINCT_KEYWORDS || occurrences >= REPEATS) {
-                scores.add(new Score(c, evidence, occurrences));
+            if (evidence.size() >= DISTINCT_KEYWORDS || weight >= ENOUGH_WEIGHT) {
+                scores.add(new Score(c, List.copyOf(evidence), weight));
             }
         }
         return scores.stream()
-                .sorted(Comparator.comparingInt((Score s) -> s.evidence().size()).thenComparingInt(Score::occurrences).reversed())
+                .sorted(Comparator.comparingInt(Score::weight).thenComparingInt(s -> s.evidence().size()).reversed())
                 .limit(MAX_CLUSTERS)
                 .map(s -> new ClusterTag(s.cluster().name(), s.cluster().group(), ClusterTag.Source.INFERRED, s.evidence()))
                 .toList();
     }
 
-    private static int occurrences(String haystack, String needle) {
+    /** Whole-word occurrences of a keyword key in a padded sentence key, plurals included. */
+    private static int occurrences(String sentence, String keyword) {
         int n = 0;
-        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length() - 1)) {
-            n++;
+        String needle = " " + keyword;
+        for (int at = sentence.indexOf(needle); at >= 0; at = sentence.indexOf(needle, at + 1)) {
+            int end = at + needle.length();
+            if (sentence.startsWith(" ", end) || sentence.startsWith("s ", end) || sentence.startsWith("es ", end)) {
+                n++;
+            }
         }
         return n;
     }

@@ -18,10 +18,17 @@ import java.util.function.Consumer;
  */
 public final class Ingester {
 
+    /**
+     * Bumped whenever a change to ingest changes the records it makes from the same files, so
+     * that every file is read again on the next ingest.
+     */
+    static final String VERSION = "2";
+
     private final DocumentParser parser;
     private final List<Layout> layouts;
     private final MetadataExtractor metadata;
     private final JsonLinesReader jsonLines;
+    private final String pipeline;
 
     public Ingester(Vocabulary vocabulary, DocumentParser parser) {
         this.parser = parser;
@@ -33,6 +40,12 @@ public final class Ingester {
                 new SingleDocumentLayout());
         this.metadata = new MetadataExtractor(vocabulary);
         this.jsonLines = new JsonLinesReader(vocabulary.clusters());
+        this.pipeline = VERSION + "-" + vocabulary.fingerprint();
+    }
+
+    /** Identifies what this ingest makes of a file: its code version and the vocabulary it uses. */
+    public String pipeline() {
+        return pipeline;
     }
 
     /**

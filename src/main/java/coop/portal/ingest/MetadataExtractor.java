@@ -61,9 +61,12 @@ final class MetadataExtractor {
     Record.Builder extract(Section section, ParsedDocument doc, DocumentContext context, Sidecar sidecar, boolean single) {
         String title = single && sidecar.title() != null ? sidecar.title() : section.title();
         String text = section.text();
-        String type = single && sidecar.type() != null ? sidecar.type() : section.type() != null ? section.type() : "page";
+        String type = single && sidecar.type() != null ? sidecar.type()
+                : section.type() != null ? section.type() : typeOfTitle(title);
         boolean profile = PROFILE_TYPES.contains(type);
-        Optional<Place> subject = profile ? gazetteer.place(title).filter(p -> !p.isProvince()) : Optional.empty();
+        Optional<Place> subject = profile
+                ? gazetteer.place(section.place() != null ? section.place() : title).filter(p -> !p.isProvince())
+                : Optional.empty();
         String titled = title + "\n" + text;
         List<Mention> mentions = gazetteer.mentions(titled);
 
@@ -94,6 +97,12 @@ final class MetadataExtractor {
                 .url(sidecar.url() != null ? sidecar.url() : doc.url())
                 .date(sidecar.date() != null ? sidecar.date() : doc.date())
                 .language(language).text(text);
+    }
+
+    /** A document titled with the name of a known city or region is its profile; anything else is a page. */
+    private String typeOfTitle(String title) {
+        return gazetteer.place(title).filter(p -> !p.isProvince())
+                .map(p -> p.isRegion() ? "region" : "city").orElse("page");
     }
 
     private List<String> countries(Section section, Optional<Place> subject, List<Mention> mentions, List<Place> named,

@@ -205,11 +205,11 @@ final class ProfileBrochureLayout implements Layout {
                 }
             }
         }
-        String text = String.join("\n\n", BlockText.mendBreaks(paragraphs));
+        String text = BlockText.join(paragraphs);
         String title = names.title(entry == null ? null : entry.name(), heading, intro.toString());
         String type = entry != null && entry.type() != null ? entry.type() : names.kind(title);
         List<String> countries = entry == null || entry.country() == null ? List.of() : List.of(entry.country());
-        return new Section(title, text, type, countries, List.copyOf(stated), population, area);
+        return new Section(title, null, text, type, countries, List.copyOf(stated), population, area);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Any other document: one record, titled by the file's own title, else by a heading-like first
  * line, else by its opening words. Its type follows from its shape: an abstract opens with
  * "Abstract", a report tells of a mission, visit or delegation, a dated web page is news, and
- * anything else is a page.
+ * anything else is left to the metadata: a profile of a known place, else a page.
  */
 final class SingleDocumentLayout implements Layout {
 
@@ -29,7 +29,7 @@ final class SingleDocumentLayout implements Layout {
                 paragraphs.add(BlockText.flow(b));
             }
         }
-        paragraphs = BlockText.mendBreaks(paragraphs);
+        paragraphs = BlockText.mendBreaks(paragraphs.stream().filter(p -> !p.isBlank()).toList());
         String type = null;
         if (!paragraphs.isEmpty() && ABSTRACT.matcher(paragraphs.get(0)).matches()) {
             type = "abstract";
@@ -51,7 +51,7 @@ final class SingleDocumentLayout implements Layout {
         if (type == null) {
             type = typeOf(doc, title, paragraphs);
         }
-        return Optional.of(List.of(Section.of(title.strip(), text, type, List.of())));
+        return Optional.of(List.of(Section.of(title.strip(), null, text, type, List.of())));
     }
 
     private static String typeOf(ParsedDocument doc, String title, List<String> paragraphs) {
@@ -62,7 +62,7 @@ final class SingleDocumentLayout implements Layout {
         if ("html".equals(doc.format()) && doc.date() != null) {
             return "news";
         }
-        return "page";
+        return null;
     }
 
     private static boolean isHeading(String paragraph) {

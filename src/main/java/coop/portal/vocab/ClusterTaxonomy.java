@@ -24,11 +24,13 @@ public final class ClusterTaxonomy {
     private static final Pattern LEADING_BULLET = Pattern.compile("^(o\\s+)+");
 
     private final List<ClusterGroup> groups;
+    private final List<String> inferenceCues;
     private final Map<String, Cluster> byName = new HashMap<>();
     private final Map<String, ClusterGroup> groupsByName = new HashMap<>();
 
-    public ClusterTaxonomy(List<ClusterGroup> groups) {
+    public ClusterTaxonomy(List<ClusterGroup> groups, List<String> inferenceCues) {
         this.groups = List.copyOf(groups);
+        this.inferenceCues = List.copyOf(inferenceCues);
         for (ClusterGroup g : groups) {
             groupsByName.put(TextKeys.key(g.name()), g);
             for (Cluster c : g.clusters()) {
@@ -54,7 +56,7 @@ public final class ClusterTaxonomy {
                 }
                 groups.add(new ClusterGroup(group, strings(g, "aliases"), clusters));
             }
-            return new ClusterTaxonomy(groups);
+            return new ClusterTaxonomy(groups, strings(root, "inferenceCues"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,6 +70,11 @@ public final class ClusterTaxonomy {
 
     public List<ClusterGroup> groups() {
         return groups;
+    }
+
+    /** Words that mark a sentence as naming priorities or areas of cooperation. */
+    public List<String> inferenceCues() {
+        return inferenceCues;
     }
 
     public List<Cluster> clusters() {
