@@ -32,13 +32,14 @@ final class CityParagraphsLayout implements Layout {
         List<Place> cities = new ArrayList<>();
         for (int i = 0; i < paragraphs.size(); i++) {
             Optional<Place> p = openingPlace(paragraphs.get(i));
-            if (p.isPresent()) {
+            // A paragraph opening with the city of the paragraph before continues it.
+            if (p.isPresent() && (cities.isEmpty() || cities.get(cities.size() - 1) != p.get())) {
                 starts.add(i);
                 cities.add(p.get());
             }
         }
         int candidates = paragraphs.size() - (starts.isEmpty() ? 0 : starts.get(0));
-        if (starts.size() < MIN_CITIES || starts.size() * 2 < candidates) {
+        if (new java.util.HashSet<>(cities).size() < MIN_CITIES || starts.size() * 2 < candidates) {
             return Optional.empty();
         }
         List<Section> sections = new ArrayList<>();

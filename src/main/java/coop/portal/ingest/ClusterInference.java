@@ -29,7 +29,7 @@ final class ClusterInference {
     private static final int DISTINCT_KEYWORDS = 2;
     private static final int ENOUGH_WEIGHT = 3;
     private static final int CUED_WEIGHT = 3;
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?;。！？])\\s+|\\n+");
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?;])\\s+|(?<=[。！？；])|\\n+");
 
     private record Score(Cluster cluster, List<String> evidence, int weight) {
     }
@@ -40,7 +40,7 @@ final class ClusterInference {
 
     ClusterInference(ClusterTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.cues = taxonomy.inferenceCues().stream().map(c -> " " + TextKeys.key(c)).toList();
+        this.cues = taxonomy.inferenceCues().stream().map(ClusterInference::needle).toList();
         for (Cluster c : taxonomy.clusters()) {
             // One entry per distinct key: "low-carbon" and "low carbon" are the same evidence.
             Map<String, String> byKey = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ final class ClusterInference {
         for (String sentence : SENTENCES.split(text)) {
             String key = " " + TextKeys.key(sentence) + " ";
             sentences.add(key);
-            cued.add(cues.stream().anyMatch(key::contains));
+            cued.add(cues.stream().anyMatch(c -> key.contains(c)));
         }
         List<Score> scores = new ArrayList<>();
         for (Cluster c : taxonomy.clusters()) {
@@ -81,9 +81,23 @@ final class ClusterInference {
                 .toList();
     }
 
-    /** Whole-word occurrences of a keyword key in a padded sentence key, plurals included. */
+    /** How a word is looked for: at a word start in Latin script, anywhere in a run of Chinese characters. */
+    private static String needle(String word) {
+        return TextKeys.hasHan(word) ? TextKeys.key(word) : " " + TextKeys.key(word);
+    }
+
+    /**
+     * Occurrences of a keyword key in a padded sentence key: whole words with their plurals, or
+     * for a Chinese keyword anywhere, since Chinese runs have no spaces.
+     */
     private static int occurrences(String sentence, String keyword) {
         int n = 0;
+        if (TextKeys.hasHan(keyword)) {
+            for (int at = sentence.indexOf(keyword); at >= 0; at = sentence.indexOf(keyword, at + keyword.length())) {
+                n++;
+            }
+            return n;
+        }
         String needle = " " + keyword;
         for (int at = sentence.indexOf(needle); at >= 0; at = sentence.indexOf(needle, at + 1)) {
             int end = at + needle.length();

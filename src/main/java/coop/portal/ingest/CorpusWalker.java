@@ -49,7 +49,22 @@ public final class CorpusWalker {
             }
         });
         files.sort(Comparator.comparing(SourceFile::relative));
-        return files;
+        return withDistinctKeys(files);
+    }
+
+    /** "report.pdf" and "report.docx" in one folder: the first keeps the plain key, the others add their extension. */
+    private static List<SourceFile> withDistinctKeys(List<SourceFile> files) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : files) {
+            String key = f.key();
+            if (!taken.add(key)) {
+                key = Slugs.slug(f.relative());
+                taken.add(key);
+            }
+            out.add(new SourceFile(f.path(), f.relative(), key));
+        }
+        return out;
     }
 
     /** The sidecar metadata file of a document, whether or not it exists. */

@@ -58,6 +58,9 @@ public final class DocumentParser {
         if (TEXT.contains(ext) || (!isKnownBinary(ext) && looksLikeText(bytes))) {
             return ParsedDocument.ofText(TextDecoder.decode(bytes), "text");
         }
+        if (ZipGuard.isZip(bytes)) {
+            ZipGuard.check(bytes);
+        }
         return withTimeLimit(() -> tika.extract(bytes, ext.isEmpty() ? "file" : ext));
     }
 

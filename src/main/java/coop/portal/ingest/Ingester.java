@@ -75,14 +75,13 @@ public final class Ingester {
                 .flatMap(Optional::stream)
                 .findFirst().orElseThrow();
         MetadataExtractor.DocumentContext context = metadata.context(doc.text(), sidecar);
-        String sourceKey = Slugs.slug(file.relative().replaceFirst("\\.[^./]+$", ""));
         Map<String, Integer> seen = new HashMap<>();
         List<Record> records = new ArrayList<>();
         for (Section s : sections) {
             Record.Builder b = metadata.extract(s, doc, context, sidecar, sections.size() == 1);
             String slug = Slugs.slug(b.title());
             int n = seen.merge(slug, 1, Integer::sum);
-            b.id(sourceKey + "--" + slug + (n > 1 ? "-" + n : "")).source(file.relative());
+            b.id(file.key() + "--" + slug + (n > 1 ? "-" + n : "")).source(file.relative());
             records.add(b.build());
         }
         return records;

@@ -42,6 +42,9 @@ final class SingleDocumentLayout implements Layout {
         String title = doc.title();
         if ((title == null || title.isBlank()) && !paragraphs.isEmpty() && isHeading(paragraphs.get(0))) {
             title = paragraphs.get(0);
+        }
+        if (title != null && !paragraphs.isEmpty() && paragraphs.get(0).strip().equalsIgnoreCase(title.strip())) {
+            // The title heads the text too (an HTML <h1>, a heading paragraph): it is the title, not text.
             paragraphs = paragraphs.subList(1, paragraphs.size());
         }
         String text = String.join("\n\n", paragraphs);

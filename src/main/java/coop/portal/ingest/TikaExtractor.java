@@ -11,7 +11,6 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ToXMLContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.jsoup.Jsoup;
@@ -35,7 +34,7 @@ final class TikaExtractor {
         WriteOutContentHandler limited = new WriteOutContentHandler(xhtml, MAX_CHARS);
         Metadata metadata = new Metadata();
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            parser.parse(in, new BodyContentHandler(limited), metadata, new ParseContext());
+            parser.parse(in, limited, metadata, new ParseContext());
         } catch (EncryptedDocumentException e) {
             throw new UnreadableDocumentException("encrypted " + format + ", no password", e);
         } catch (ZeroByteFileException e) {
@@ -48,12 +47,16 @@ final class TikaExtractor {
         } catch (TikaException | IOException | RuntimeException e) {
             throw new UnreadableDocumentException(reason(e, format), e);
         }
-        String text = HtmlText.paragraphs(Jsoup.parseBodyFragment(xhtml.toString()).body());
+        String detected = metadata.get(Metadata.CONTENT_TYPE);
+        if (detected == null || detected.startsWith("application/octet-stream")) {
+            throw new UnreadableDocumentException("not a " + format + ": its content is of no known document type");
+        }
+        String text = HtmlText.paragraphs(Jsoup.parse(xhtml.toString()).body());
         String title = metadata.get(TikaCoreProperties.TITLE);
         String language = metadata.get(TikaCoreProperties.LANGUAGE);
-        String date = metadata.get(TikaCoreProperties.CREATED);
+        // A file's creation time says when it was saved, not when it was published: no date from it.
         return new ParsedDocument(title == null || title.isBlank() ? null : title.strip(), text, format,
-                language, date, null);
+                language, null, null);
     }
 
     private static String reason(Throwable e, String format) {
