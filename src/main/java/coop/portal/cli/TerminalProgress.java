@@ -10,6 +10,7 @@ final class TerminalProgress implements CorpusIngest.Progress, AutoCloseable {
 
     private final boolean enabled;
     private ProgressBar bar;
+    private boolean reading;
 
     private TerminalProgress(boolean enabled) {
         this.enabled = enabled;
@@ -43,13 +44,19 @@ final class TerminalProgress implements CorpusIngest.Progress, AutoCloseable {
     @Override
     public void file(String relative) {
         if (bar != null) {
+            if (reading) {
+                bar.step();
+            }
             bar.setExtraMessage(relative.length() > 30 ? "…" + relative.substring(relative.length() - 29) : relative);
-            bar.step();
+            reading = true;
         }
     }
 
     @Override
     public void done() {
+        if (bar != null && reading) {
+            bar.step();
+        }
         close();
     }
 

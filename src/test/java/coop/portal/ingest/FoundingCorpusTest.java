@@ -78,6 +78,21 @@ class FoundingCorpusTest {
     }
 
     @Test
+    void noPhotoCreditPageNumberContentsLineOrNavigationWordEntersARecord() throws Exception {
+        java.util.regex.Pattern furniture = java.util.regex.Pattern.compile(
+                "©|资料来源|CC BY|\\\\sim|Skip links|more information|Return to top of page|Join the Discussion|Categorized as"
+                        + "|(?m)^\\d{1,3}$|(?m)^Content$|CITIES OF EUROPE|REGIONS OF EUROPE|\\t");
+        for (String f : List.of("000_fa2526a364ffebfb.txt", "001_8f1dec18a3d5d143.txt", "002_9d29e5ca3dc93465.txt",
+                "003_0dde53dfbdc68a59.txt", "004_8c8def011d743c96.txt")) {
+            for (Record r : records(f)) {
+                var m = furniture.matcher(r.text());
+                assertTrue(!m.find(), r.id() + " contains '" + (m.hitEnd() ? "" : m.group()) + "'");
+                assertTrue(!r.text().contains("\n\n\n") && r.text().equals(r.text().strip()), r.id() + " has an empty paragraph");
+            }
+        }
+    }
+
+    @Test
     void recordsKeepTheirSourceFile() throws Exception {
         records("002_9d29e5ca3dc93465.txt").forEach(r -> assertEquals("002_9d29e5ca3dc93465.txt", r.source()));
     }
