@@ -65,7 +65,7 @@ final class PlaceNames {
         int bestDistance = 3;
         while (words.find()) {
             String candidate = TextKeys.compactKey(words.group());
-            int d = distance(candidate, key);
+            int d = TextKeys.editDistance(candidate, key);
             if (d < bestDistance) {
                 best = words.group();
                 bestDistance = d;
@@ -84,25 +84,5 @@ final class PlaceNames {
         }
         Matcher m = LEADING_NAME.matcher(first);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /** Levenshtein distance, small strings only. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

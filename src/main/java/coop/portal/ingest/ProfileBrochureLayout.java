@@ -223,7 +223,7 @@ final class ProfileBrochureLayout implements Layout {
         }
         int slack = first.length() >= 5 ? 2 : 0;
         return java.util.Arrays.stream(TextKeys.key(intro).split(" "))
-                .anyMatch(w -> PlaceNames.distance(w, first) <= slack);
+                .anyMatch(w -> TextKeys.editDistance(w, first) <= slack);
     }
 
     /** A short line right before the profile's printed figures is its name. */

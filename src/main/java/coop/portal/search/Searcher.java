@@ -56,7 +56,7 @@ public final class Searcher implements Closeable {
     private final Directory directory;
     private final SearcherManager manager;
     private final ScheduledExecutorService refresher;
-    private final UserQuery userQuery = new UserQuery(IndexSchema.analyzer());
+    private final UserQuery userQuery;
     private final FacetCounter facets;
     private final Recommender recommender;
     private final Suggester suggester;
@@ -65,6 +65,7 @@ public final class Searcher implements Closeable {
     private Searcher(Directory directory, SearcherManager manager, Vocabulary vocabulary) {
         this.directory = directory;
         this.manager = manager;
+        this.userQuery = new UserQuery(IndexSchema.analyzer(), vocabulary);
         this.facets = new FacetCounter(vocabulary.clusters());
         this.recommender = new Recommender(vocabulary);
         this.suggester = new Suggester(vocabulary);
@@ -104,7 +105,9 @@ public final class Searcher implements Closeable {
         }
         FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
         try {
-            Query query = request.browsing() ? new MatchAllDocsQuery() : userQuery.parse(request.query());
+            UserQuery.Parsed parsed = request.browsing() ? null : userQuery.parse(request.query(), searcher);
+            Query query = parsed == null ? new MatchAllDocsQuery() : parsed.query();
+            String suggestion = parsed == null ? null : parsed.suggestion();
             DrillDownQuery drillDown = new DrillDownQuery(IndexSchema.facetsConfig(), withArea(query, request.area()));
             facets.addFilters(drillDown, request);
             if (!request.population().isAny()) {
@@ -126,7 +129,7 @@ public final class Searcher implements Closeable {
             Map<String, List<RangeCount>> ranges = Map.of(IndexSchema.POPULATION,
                     PopulationBands.count(sidewaysOf(result, IndexSchema.POPULATION), request.population()));
             return new SearchResult(result.hits.totalHits.value(), request.page(), request.size(), order, hits, counts,
-                    ranges, null);
+                    ranges, suggestion);
         } finally {
             manager.release(searcher);
         }

@@ -1,39 +1,63 @@
 package coop.portal.search;
 
 import coop.portal.index.IndexSchema;
+import coop.portal.vocab.Country;
+import coop.portal.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * Turns what a user typed into a Lucene query. Plain words become a query where each word may
- * match the title, places, clusters or text, weighted in that order, and where the words as a
- * phrase score extra. Query syntax (quotes, AND/OR/NOT, {@code title:}, {@code cluster:},
- * {@code place:}) is honoured; syntax that does not parse is searched as plain words instead of
- * being refused.
+ * Turns what a user typed into a Lucene query, and a "did you mean" when it corrected something.
+ *
+ * <p>Plain words are read with the vocabulary first ({@link QueryPlanner}): a place in any
+ * spelling or script matches all of its names; a phrase with synonyms matches any of them, and
+ * one that names a thematic cluster also matches the records tagged with it; words naming a kind
+ * of record or a side of the partnership favour those records; question words are dropped. Each
+ * remaining word may match the title, places, clusters or text, weighted in that order, and the
+ * words as a phrase score extra. A word the index does not know is matched fuzzily and corrected
+ * in the suggestion. Query syntax (quotes, AND/OR/NOT, {@code title:}, {@code cluster:},
+ * {@code place:}) is honoured; syntax that does not parse is read as plain words instead.
  *
  * <p>Thread-safe.
  */
 final class UserQuery {
+
+    /** A query and, if a word of it was corrected, the corrected query to suggest. */
+    record Parsed(Query query, String suggestion) {
+    }
 
     static final Map<String, Float> FIELDS = Map.of(
             IndexSchema.TITLE, 4f,
@@ -50,49 +74,289 @@ final class UserQuery {
             "body", IndexSchema.TEXT);
     private static final float TIE_BREAKER = 0.1f;
     private static final float PHRASE_BOOST = 2f;
+    private static final float PLACE_BOOST = 1.5f;
+    private static final float CONCEPT_BOOST = 1f;
+    /** A synonym counts, but less than the words the user typed. */
+    private static final float SYNONYM_WEIGHT = 0.6f;
+    private static final float CLUSTER_TAG_BOOST = 1f;
+    private static final float TYPE_BOOST = 1f;
+    private static final float SIDE_BOOST = 1f;
+    private static final float FUZZY_BOOST = 0.8f;
+    private static final float COUNTRY_STAND_IN = 0.5f;
+    /** A concept found in several ways (its words, synonyms, its cluster tag) counts more than one found once. */
+    private static final float CONCEPT_TIE_BREAKER = 0.3f;
     private static final int PHRASE_SLOP = 2;
     private static final int MAX_SLOP = 10;
-    private static final Pattern SYNTAX = Pattern.compile("[\"():*?~^+\\[\\]{}]|(^|\\s)-|\\b(AND|OR|NOT)\\b");
+    private static final int MAX_FUZZY_EXPANSIONS = 50;
+    /** Query syntax; a question mark ending a word is a question, not a wildcard. */
+    private static final Pattern SYNTAX = Pattern.compile("[\"():*~^+\\[\\]{}]|\\?(?=\\w)|(^|\\s)-|\\b(AND|OR|NOT)\\b");
     private static final String HAN_PAIR = "<DOUBLE>";
     private static final String HAN_SINGLE = "<SINGLE>";
 
     private final Analyzer analyzer;
+    private final QueryPlanner planner;
+    private final Vocabulary vocabulary;
 
-    UserQuery(Analyzer analyzer) {
+    UserQuery(Analyzer analyzer, Vocabulary vocabulary) {
         this.analyzer = analyzer;
+        this.vocabulary = vocabulary;
+        this.planner = new QueryPlanner(vocabulary);
     }
 
-    Query parse(String text) {
+    Parsed parse(String text, IndexSearcher searcher) {
         if (SYNTAX.matcher(text).find()) {
             try {
-                return syntaxParser().parse(text);
+                return new Parsed(syntaxParser().parse(text), null);
             } catch (ParseException | RuntimeException malformed) {
-                return words(text);
+                return words(text, searcher);
             }
         }
-        return words(text);
+        return words(text, searcher);
     }
 
-    /** The words of a text as a ranked query, ignoring any syntax. */
-    Query words(String text) {
-        List<List<String>> groups = groups(text);
-        if (groups.isEmpty()) {
-            return new MatchNoDocsQuery("no searchable words");
+    /** The words of a text as a ranked query, read with the vocabulary, ignoring any syntax. */
+    Parsed words(String text, IndexSearcher searcher) {
+        IndexReader reader = searcher.getIndexReader();
+        Map<String, Boolean> knownCache = new HashMap<>();
+        java.util.function.Predicate<String> known = word -> knownCache.computeIfAbsent(word, w -> knownWord(reader, w));
+        QueryPlan plan = planner.plan(text, known);
+        Map<String, String> corrections = new LinkedHashMap<>();
+        plan.corrections().forEach(c -> corrections.put(c.typed(), c.meant()));
+        // Misspelt words are read again once corrected, so "circullar economy" is the concept "circular economy".
+        for (QueryPlan.Part part : plan.parts()) {
+            if (part instanceof QueryPlan.Words w) {
+                for (List<String> group : groups(w.text())) {
+                    if (group.size() == 1 && !knownTerm(reader, group.get(0))) {
+                        correction(reader, group.get(0), w.text()).ifPresent(c -> corrections.put(c[0], c[1]));
+                    }
+                }
+            }
+        }
+        String corrected = suggestion(text, corrections);
+        if (corrected != null) {
+            plan = planner.plan(corrected, known);
+        }
+
+        BooleanQuery.Builder content = new BooleanQuery.Builder();
+        List<String> phraseTerms = new ArrayList<>();
+        int clauses = 0;
+        for (QueryPlan.Part part : plan.parts()) {
+            switch (part) {
+                case QueryPlan.Words w -> {
+                    for (List<String> group : groups(w.text())) {
+                        boolean unknown = group.size() == 1 && !knownTerm(reader, group.get(0));
+                        if (unknown) {
+                            content.add(fuzzy(group.get(0), rawWord(w.text(), group.get(0))), BooleanClause.Occur.SHOULD);
+                        } else {
+                            content.add(acrossFields(group), BooleanClause.Occur.SHOULD);
+                            phraseTerms.addAll(group);
+                        }
+                        clauses++;
+                    }
+                }
+                case QueryPlan.PlaceRef p -> {
+                    content.add(new BoostQuery(place(p, searcher), PLACE_BOOST), BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
+                case QueryPlan.Concept c -> {
+                    content.add(new BoostQuery(concept(c), CONCEPT_BOOST), BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
+            }
+        }
+        if (phraseTerms.size() > 1) {
+            content.add(new BoostQuery(termsQuery(IndexSchema.TEXT, phraseTerms, PHRASE_SLOP), PHRASE_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            content.add(new BoostQuery(termsQuery(IndexSchema.TITLE, phraseTerms, PHRASE_SLOP),
+                    PHRASE_BOOST * FIELDS.get(IndexSchema.TITLE)), BooleanClause.Occur.SHOULD);
+        }
+        List<Query> hints = hints(plan);
+        if (clauses == 0 && hints.isEmpty()) {
+            return new Parsed(new MatchNoDocsQuery("no searchable words"), null);
         }
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        List<String> all = new ArrayList<>();
-        for (List<String> group : groups) {
-            List<Query> perField = new ArrayList<>();
-            FIELDS.forEach((field, boost) -> perField.add(new BoostQuery(termsQuery(field, group, 0), boost)));
-            q.add(new DisjunctionMaxQuery(perField, TIE_BREAKER), BooleanClause.Occur.SHOULD);
-            all.addAll(group);
+        if (clauses > 0) {
+            q.add(content.build(), BooleanClause.Occur.MUST);
+            hints.forEach(h -> q.add(h, BooleanClause.Occur.SHOULD));
+        } else {
+            BooleanQuery.Builder anyHint = new BooleanQuery.Builder();
+            hints.forEach(h -> anyHint.add(h, BooleanClause.Occur.SHOULD));
+            q.add(anyHint.build(), BooleanClause.Occur.MUST);
         }
-        if (groups.size() > 1) {
-            q.add(new BoostQuery(termsQuery(IndexSchema.TEXT, all, PHRASE_SLOP), PHRASE_BOOST), BooleanClause.Occur.SHOULD);
-            q.add(new BoostQuery(termsQuery(IndexSchema.TITLE, all, PHRASE_SLOP), PHRASE_BOOST * FIELDS.get(IndexSchema.TITLE)),
-                    BooleanClause.Occur.SHOULD);
+        return new Parsed(q.build(), corrected);
+    }
+
+    /** Favours the kinds of record and the partnership sides the query names. */
+    private List<Query> hints(QueryPlan plan) {
+        List<Query> hints = new ArrayList<>();
+        for (String type : plan.types()) {
+            hints.add(new BoostQuery(new ConstantScoreQuery(facet(IndexSchema.DIM_TYPE, type)), TYPE_BOOST));
         }
-        return q.build();
+        for (String side : plan.sides()) {
+            BooleanQuery.Builder countries = new BooleanQuery.Builder();
+            for (Country c : vocabulary.gazetteer().countries()) {
+                if (c.side().equals(side)) {
+                    countries.add(facet(IndexSchema.DIM_COUNTRY, c.name()), BooleanClause.Occur.SHOULD);
+                }
+            }
+            hints.add(new BoostQuery(new ConstantScoreQuery(countries.build()), SIDE_BOOST));
+        }
+        return hints;
+    }
+
+    private static Query facet(String dim, String value) {
+        return new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, dim, value));
+    }
+
+    /** A group of analysed terms in any field, the best field counting most. */
+    private static Query acrossFields(List<String> group) {
+        List<Query> perField = new ArrayList<>();
+        FIELDS.forEach((field, boost) -> perField.add(new BoostQuery(termsQuery(field, group, 0), boost)));
+        return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+    }
+
+    /**
+     * A place: any of its names. A place no record names (Prague, as "Praha") stands for its
+     * country, so the search still finds the records nearest to it.
+     */
+    private Query place(QueryPlan.PlaceRef p, IndexSearcher searcher) {
+        Query names = anyName(p.place().names());
+        try {
+            if (searcher.count(names) > 0) {
+                return names;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BoostQuery(new ConstantScoreQuery(facet(IndexSchema.DIM_COUNTRY, p.place().country())), COUNTRY_STAND_IN);
+    }
+
+    /** Any name of a place, as a phrase, in the title, the places or the text. */
+    private Query anyName(List<String> names) {
+        List<Query> options = new ArrayList<>();
+        for (String name : names) {
+            List<String> terms = terms(name);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            options.add(new BoostQuery(termsQuery(IndexSchema.TITLE, terms, 0), FIELDS.get(IndexSchema.TITLE)));
+            options.add(new BoostQuery(termsQuery(IndexSchema.PLACES, terms, 0), FIELDS.get(IndexSchema.PLACES)));
+            options.add(termsQuery(IndexSchema.TEXT, terms, 0));
+        }
+        return new DisjunctionMaxQuery(options, TIE_BREAKER);
+    }
+
+    /** Any phrase of a concept in the title or text; the records tagged with its cluster too. */
+    private Query concept(QueryPlan.Concept c) {
+        List<Query> options = new ArrayList<>();
+        for (String phrase : c.phrases()) {
+            List<String> terms = terms(phrase);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            float weight = phrase.equals(c.typed()) ? 1f : SYNONYM_WEIGHT;
+            options.add(new BoostQuery(termsQuery(IndexSchema.TITLE, terms, 0), weight * FIELDS.get(IndexSchema.TITLE)));
+            options.add(new BoostQuery(termsQuery(IndexSchema.TEXT, terms, 0), weight));
+        }
+        if (c.cluster() != null) {
+            List<String> terms = terms(c.cluster());
+            if (!terms.isEmpty()) {
+                // Being tagged with the cluster is weaker evidence than saying the words: a fixed score, no more.
+                options.add(new BoostQuery(new ConstantScoreQuery(termsQuery(IndexSchema.CLUSTERS, terms, 0)), CLUSTER_TAG_BOOST));
+            }
+        }
+        return options.isEmpty() ? new MatchNoDocsQuery() : new DisjunctionMaxQuery(options, CONCEPT_TIE_BREAKER);
+    }
+
+    /**
+     * A word the index does not know, matched within one or two typing slips, as its stem and as
+     * typed: a slip can change the stem ("precisison" does not stem like "precision").
+     */
+    private static Query fuzzy(String term, String raw) {
+        List<Query> perField = new ArrayList<>();
+        for (String variant : raw == null || raw.equals(term) ? List.of(term) : List.of(term, raw)) {
+            int edits = variant.length() <= 5 ? 1 : 2;
+            for (String field : List.of(IndexSchema.TEXT, IndexSchema.TITLE, IndexSchema.PLACES)) {
+                FuzzyQuery f = new FuzzyQuery(new Term(field, variant), edits, 1, MAX_FUZZY_EXPANSIONS, true,
+                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_FUZZY_EXPANSIONS));
+                perField.add(new BoostQuery(f, FIELDS.get(field)));
+            }
+        }
+        return new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), FUZZY_BOOST);
+    }
+
+    /** The word of a text, lower case and without diacritics, that analyses to the term. */
+    private static String rawWord(String text, String term) {
+        for (String word : text.split(" ")) {
+            if (terms(word, IndexSchema.analyzer()).equals(List.of(term))) {
+                return coop.portal.vocab.TextKeys.fold(word);
+            }
+        }
+        return null;
+    }
+
+    /** The typed word and the indexed word closest to it, if the index has one. */
+    private static java.util.Optional<String[]> correction(IndexReader reader, String term, String typedText) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        SuggestWord best = null;
+        for (String field : List.of(IndexSchema.PLACES, IndexSchema.TITLE, IndexSchema.TEXT)) {
+            try {
+                SuggestWord[] found = checker.suggestSimilar(new Term(field, term), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (found.length > 0 && (best == null || found[0].score > best.score)) {
+                    best = found[0];
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (best == null) {
+            return java.util.Optional.empty();
+        }
+        for (String typed : typedText.split(" ")) {
+            if (terms(typed, IndexSchema.analyzer()).equals(List.of(term))) {
+                return java.util.Optional.of(new String[] {typed, best.string});
+            }
+        }
+        return java.util.Optional.of(new String[] {term, best.string});
+    }
+
+    /** The query with its corrected words, keeping the capital of a capitalised word; null if nothing was corrected. */
+    private static String suggestion(String text, Map<String, String> corrections) {
+        if (corrections.isEmpty()) {
+            return null;
+        }
+        String out = text;
+        for (Map.Entry<String, String> c : corrections.entrySet()) {
+            Matcher m = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(c.getKey()) + "(?![\\p{L}\\p{N}])").matcher(out);
+            if (m.find()) {
+                String typed = m.group();
+                String meant = Character.isUpperCase(typed.codePointAt(0)) || Character.isUpperCase(c.getValue().codePointAt(0))
+                        ? Character.toUpperCase(c.getValue().charAt(0)) + c.getValue().substring(1)
+                        : c.getValue().toLowerCase(Locale.ROOT);
+                out = out.substring(0, m.start()) + meant + out.substring(m.end());
+            }
+        }
+        return out.equals(text) ? null : out;
+    }
+
+    /** True if some record has the typed word, analysed as the index analyses it, in its text, title or places. */
+    private static boolean knownWord(IndexReader reader, String word) {
+        return terms(word, IndexSchema.analyzer()).stream().anyMatch(t -> knownTerm(reader, t));
+    }
+
+    /** True if some record has the analysed term in its text, title or places. */
+    private static boolean knownTerm(IndexReader reader, String term) {
+        try {
+            for (String field : List.of(IndexSchema.TEXT, IndexSchema.TITLE, IndexSchema.PLACES)) {
+                if (reader.docFreq(new Term(field, term)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Query termsQuery(String field, List<String> terms, int slop) {
@@ -105,11 +369,27 @@ final class UserQuery {
         return p.build();
     }
 
+    private List<String> terms(String text) {
+        return terms(text, analyzer);
+    }
+
+    private static List<String> terms(String text, Analyzer analyzer) {
+        List<String> out = new ArrayList<>();
+        for (List<String> g : groups(text, analyzer)) {
+            out.addAll(g);
+        }
+        return out;
+    }
+
+    private List<List<String>> groups(String text) {
+        return groups(text, analyzer);
+    }
+
     /**
      * The analysed words of a text: each word a group of its own, except runs of Chinese
      * character pairs, which must match as a phrase.
      */
-    private List<List<String>> groups(String text) {
+    private static List<List<String>> groups(String text, Analyzer analyzer) {
         List<List<String>> groups = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(IndexSchema.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -172,6 +452,8 @@ final class UserQuery {
         };
         p.setDefaultOperator(MultiFieldQueryParser.OR_OPERATOR);
         p.setAllowLeadingWildcard(false);
+        // Whitespace splitting first, so that a run of Chinese characters becomes one phrase of its pairs.
+        p.setSplitOnWhitespace(true);
         p.setAutoGeneratePhraseQueries(true);
         return p;
     }

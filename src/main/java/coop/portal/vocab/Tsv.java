@@ -41,6 +41,7 @@ final class Tsv {
     private Tsv() {
     }
 
+    /** Reads a data file; a row with more or fewer cells than the header is an error, not a silent shift. */
     static <T> List<T> readResource(String resource, Function<Row, T> mapper) {
         try (InputStream in = Tsv.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -63,6 +64,10 @@ final class Tsv {
                 continue;
             }
             String[] cells = line.split("\t", -1);
+            if (columns != null && cells.length != columns.size()) {
+                throw new IllegalStateException(name + " line " + number + ": " + cells.length + " columns, the header has "
+                        + columns.size());
+            }
             if (columns == null) {
                 String[] header = cells;
                 columns = java.util.stream.IntStream.range(0, header.length).boxed()

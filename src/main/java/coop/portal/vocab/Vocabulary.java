@@ -9,17 +9,20 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * All reference data, loaded once and shared: places, countries, clusters and programmes.
+ * All reference data, loaded once and shared: places, countries, clusters and programmes, and the
+ * synonyms and query words search reads queries with.
  *
- * @param fingerprint digest of the data files, so an index built with other data can be told apart
+ * @param fingerprint digest of the data files ingest uses, so an index built with other data can be told apart
  */
-public record Vocabulary(Gazetteer gazetteer, ClusterTaxonomy clusters, Programmes programmes, String fingerprint) {
+public record Vocabulary(Gazetteer gazetteer, ClusterTaxonomy clusters, Programmes programmes, Synonyms synonyms,
+                         QueryWords queryWords, String fingerprint) {
 
     private static final List<String> FILES = List.of(
             "/vocab/gazetteer.tsv", "/vocab/countries.tsv", "/vocab/clusters.json", "/vocab/programmes.tsv");
 
     public static Vocabulary load() {
-        return new Vocabulary(Gazetteer.load(), ClusterTaxonomy.load(), Programmes.load(), digest());
+        return new Vocabulary(Gazetteer.load(), ClusterTaxonomy.load(), Programmes.load(), Synonyms.load(),
+                QueryWords.load(), digest());
     }
 
     private static String digest() {
