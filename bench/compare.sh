@@ -37,7 +37,7 @@ OUT="$RESULTS_DIR/compare-$N-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 ROWS="$OUT/rows.txt"
 : > "$ROWS"
-exec > >(tee "$OUT/compare.log") 2>&1
+log_to "$OUT/compare.log"
 
 log_header "bench/compare.sh N=$N RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP THREADS=$THREADS CONNS=$CONNS CACHES='$CACHES' PORTAL_JAVA_OPTS='${PORTAL_JAVA_OPTS:-}' PEER_HEAP=${PEER_HEAP:-512m} PEER_JAVA_OPTS='${PEER_JAVA_OPTS:-}'"
 "$BENCH_DIR/data.sh" "$N"
@@ -116,7 +116,7 @@ run_solr() {
   t0=$(date +%s%N)
   (cd "$PEER_DIR" && PEER_JAVA_OPTS="$opts" exec ./run.sh "$DATA" "$SOLR_PORT") > "$p-run.out" 2> "$p-run.err" &
   local pid=$!
-  track "$pid"
+  track "$pid" "Solr peer"
   local start=$SECONDS
   until grep -q '^READY ' "$p-run.out"; do
     if ! alive "$pid" || grep -q '^FAILED' "$p-run.out"; then

@@ -7,6 +7,7 @@
 # the time the portal reports itself, index size (du) and peak RSS of the ingest process
 # (/usr/bin/time -v, else VmHWM polled from /proc). The jar is built first, outside the timing.
 # Env: PORTAL_JAVA_OPTS (JVM options for the portal), QUIET_MAX_S=120, QUIET_CORES=0.3,
+#      INGEST_RSS_BY=proc (poll /proc instead of /usr/bin/time -v),
 #      LOG=path (default bench/results/ingest-N-<time>.log)
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -19,7 +20,7 @@ fi
 N="$1"
 mkdir -p "$RESULTS_DIR"
 LOG="${LOG:-$RESULTS_DIR/ingest-$N-$(date -u +%Y%m%dT%H%M%SZ).log}"
-exec > >(tee "$LOG") 2>&1
+log_to "$LOG"
 
 log_header "bench/ingest.sh N=$N PORTAL_JAVA_OPTS=${PORTAL_JAVA_OPTS:-}"
 "$BENCH_DIR/data.sh" "$N"

@@ -40,7 +40,7 @@ TOKEN=quokkaprobe
 
 OUT="$RESULTS_DIR/reingest-$N-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
-exec > >(tee "$OUT/reingest.log") 2>&1
+log_to "$OUT/reingest.log"
 log_header "bench/reingest-under-load.sh N=$N PORT=$PORT THREADS=$THREADS CONNS=$CONNS PROBE_A=$PROBE_A PROBE_B=$PROBE_B DROP=$DROP LEAD_S=$LEAD_S TAIL_S=$TAIL_S PORTAL_JAVA_OPTS='${PORTAL_JAVA_OPTS:-}'"
 "$BENCH_DIR/data.sh" "$N"
 portal_build
@@ -88,14 +88,14 @@ show python3 "$BENCH_DIR/lib/probe.py" poll "http://$HOST:$PORT" "$OUT/probe.log
 python3 "$BENCH_DIR/lib/probe.py" poll "http://$HOST:$PORT" "$OUT/probe.log" "$STOP" "probe=$PROBE_PATH" "all=$ALL_PATH" \
   --interval "$PROBE_INTERVAL" --max-seconds "$MAX_S" &
 POLL_PID=$!
-track "$POLL_PID"
+track "$POLL_PID" "probe poller"
 P0=$(awk '/^# start_epoch/ {print $3}' "$OUT/probe.log")
 since() { awk -v a="$P0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}'; }
 echo "+ BENCH_PATHS=$OUT/paths.txt wrk -t$THREADS -c$CONNS -d${MAX_S}s --timeout 10s --latency -s $PEER_DIR/bench/mix.lua http://$HOST:$PORT > $OUT/wrk.log &   # stopped with SIGINT after the check"
 BENCH_PATHS="$OUT/paths.txt" wrk -t"$THREADS" -c"$CONNS" -d"${MAX_S}s" --timeout 10s --latency -s "$PEER_DIR/bench/mix.lua" \
   "http://$HOST:$PORT" > "$OUT/wrk.log" 2>&1 &
 WRK_PID=$!
-track "$WRK_PID"
+track "$WRK_PID" wrk
 WRK_START=$(since)
 echo "load started at t=${WRK_START}s (times are seconds since the poller started)"
 sleep "$LEAD_S"

@@ -31,7 +31,7 @@ QUERIES="${QUERIES:-$BENCH_DIR/soak-queries.txt}"
 
 OUT="$RESULTS_DIR/soak-$N-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
-exec > >(tee "$OUT/soak.log") 2>&1
+log_to "$OUT/soak.log"
 log_header "bench/soak.sh N=$N DURATION=$DURATION CONNS=$CONNS THREADS=$THREADS TIMEOUT=$TIMEOUT SAMPLE_S=$SAMPLE_S WARMUP_S=$WARMUP_S RSS_TOL_PCT=$RSS_TOL_PCT PORTAL_JAVA_OPTS='${PORTAL_JAVA_OPTS:-}'"
 "$BENCH_DIR/data.sh" "$N"
 portal_build
@@ -71,7 +71,7 @@ echo "sanity: $NQ/$NQ answered 200"
 echo "+ python3 $BENCH_DIR/lib/rss.py sample $SERVE_PID $SAMPLE_S $OUT/rss.txt &"
 python3 "$BENCH_DIR/lib/rss.py" sample "$SERVE_PID" "$SAMPLE_S" "$OUT/rss.txt" &
 SAMPLER_PID=$!
-track "$SAMPLER_PID"
+track "$SAMPLER_PID" "RSS sampler"
 WRK_RC=0
 echo "+ BENCH_PATHS=$OUT/paths.txt wrk -t$THREADS -c$CONNS -d$DURATION --timeout $TIMEOUT --latency -s $PEER_DIR/bench/mix.lua http://$HOST:$PORT | tee $OUT/wrk.log"
 BENCH_PATHS="$OUT/paths.txt" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout "$TIMEOUT" --latency \

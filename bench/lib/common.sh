@@ -32,7 +32,8 @@ is_count() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
 
 # ---- processes this script started: stopped on exit, by PID -------------------------------------
 BG_PIDS=()
-track() { BG_PIDS+=("$1"); }
+declare -A BG_NAMES=()
+track() { BG_PIDS+=("$1"); BG_NAMES[$1]="${2:-process}"; }
 
 alive() {  # running and not a zombie
   local st
@@ -42,7 +43,7 @@ alive() {  # running and not a zombie
 
 # stop_pid PID [NAME]: SIGTERM, wait up to STOP_TIMEOUT_S (30) for the exit, then SIGKILL.
 stop_pid() {
-  local pid="$1" name="${2:-process}" i
+  local pid="$1" name="${2:-${BG_NAMES[$1]:-process}}" i
   [[ -n "$pid" ]] || return 0
   if alive "$pid"; then
     echo "+ kill $pid   # stop $name"
@@ -146,7 +147,7 @@ envp() { [[ -n "${PORTAL_JAVA_OPTS:-}" ]] && printf 'PORTAL_JAVA_OPTS=%q ' "$POR
 portal_ingest() {
   local corpus="$1" index="$2" log="$3" t0 t1 rc=0 timef
   timef="$(mktemp -t portal-ingest-time.XXXXXX)"
-  if [[ -x /usr/bin/time ]]; then
+  if [[ -x /usr/bin/time && "${INGEST_RSS_BY:-time}" != proc ]]; then
     ING_RSS_HOW="/usr/bin/time -v"
     echo "+ $(envp)$(printf '%q ' /usr/bin/time -v -o "$timef" "$PORTAL" ingest --corpus "$corpus" --index "$index")"
     t0=$(date +%s%N)
@@ -160,7 +161,7 @@ portal_ingest() {
     t0=$(date +%s%N)
     "$PORTAL" ingest --corpus "$corpus" --index "$index" > "$log" 2>&1 &
     pid=$!
-    track "$pid"
+    track "$pid" "portal ingest"
     while alive "$pid"; do
       h=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
       [[ -n "$h" ]] && ((h > hwm)) && hwm=$h
@@ -190,7 +191,7 @@ portal_serve() {
   echo "+ $(envp)$(printf '%q ' "$PORTAL" serve --port "$port" --host "$HOST" --index "$index" --corpus "$corpus")> $log 2>&1 &"
   "$PORTAL" serve --port "$port" --host "$HOST" --index "$index" --corpus "$corpus" > "$log" 2>&1 &
   SERVE_PID=$!
-  track "$SERVE_PID"
+  track "$SERVE_PID" "portal serve"
 }
 
 # wait_health PORT PID [EXPECTED_RECORDS] [TIMEOUT_S=300]: until /api/health answers ok (with that
@@ -221,6 +222,13 @@ java_of() { readlink "/proc/$1/exe" 2>/dev/null || echo "?"; }
 kv() {
   awk -v p="$2" -v k="$3" 'index($0, p) == 1 {
       for (i = 1; i <= NF; i++) if (index($i, k "=") == 1) { print substr($i, length(k) + 2); exit } }' "$1"
+}
+
+# log_to FILE: from now on, everything this script prints also goes to FILE. The tee ignores
+# SIGINT/SIGTERM so that after a Ctrl-C it still carries the output of the cleanup (a dead tee
+# would kill the script with SIGPIPE before it stops its servers).
+log_to() {
+  exec > >(trap '' INT TERM; exec tee "$1") 2>&1
 }
 
 log_header() {
