@@ -58,24 +58,30 @@ echo "portal serve: pid=$SERVE_PID java=$(java_of "$SERVE_PID") rss_mb=$(rss_mb 
 
 echo "sanity: every request once (curl), each must answer HTTP 200"
 bad=0
+: > "$OUT/first-calls.txt"
 while IFS= read -r p; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://$HOST:$PORT$p" || echo 000)
+  res=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' --max-time 30 "http://$HOST:$PORT$p" || echo "000 0 0")
+  code=${res%% *}
+  echo "$res $p" >> "$OUT/first-calls.txt"
   if [[ "$code" != 200 ]]; then
     echo "  HTTP $code: $p"
     bad=$((bad + 1))
   fi
 done < "$OUT/paths.txt"
 ((bad == 0)) || die "$bad of $NQ requests did not answer 200; fix the list before soaking"
-echo "sanity: $NQ/$NQ answered 200"
+echo "sanity: $NQ/$NQ answered 200; slowest first calls (cold server, one at a time):"
+sort -k2,2 -rn "$OUT/first-calls.txt" | head -5 | awk '{printf "  %7.1f ms %6.1f KB  %s\n", $2 * 1000, $3 / 1024, $4}'
 
 echo "+ python3 $BENCH_DIR/lib/rss.py sample $SERVE_PID $SAMPLE_S $OUT/rss.txt &"
 python3 "$BENCH_DIR/lib/rss.py" sample "$SERVE_PID" "$SAMPLE_S" "$OUT/rss.txt" &
 SAMPLER_PID=$!
 track "$SAMPLER_PID" "RSS sampler"
 WRK_RC=0
+h0=$(host_busy_ticks); c0=$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat"); t0=$SECONDS
 echo "+ BENCH_PATHS=$OUT/paths.txt wrk -t$THREADS -c$CONNS -d$DURATION --timeout $TIMEOUT --latency -s $PEER_DIR/bench/mix.lua http://$HOST:$PORT | tee $OUT/wrk.log"
 BENCH_PATHS="$OUT/paths.txt" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout "$TIMEOUT" --latency \
   -s "$PEER_DIR/bench/mix.lua" "http://$HOST:$PORT" 2>&1 | tee "$OUT/wrk.log" || WRK_RC=$?
+h1=$(host_busy_ticks); c1=$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat"); t1=$SECONDS
 sleep 1
 stop_pid "$SAMPLER_PID" "RSS sampler"
 HEALTH="$(curl -s --max-time 10 "http://$HOST:$PORT/api/health" || true)"
@@ -95,6 +101,9 @@ for k in connect read write timeout status; do
   v="$(f "$k")"
   [[ -z "$v" || "$v" == 0 ]] || FAIL+=("$k errors: $v")
 done
+awk -v h0="$h0" -v h1="$h1" -v c0="$c0" -v c1="$c1" -v t="$TCK" -v s=$((t1 - t0)) -v n="$(nproc)" 'BEGIN {
+  srv = (c1 - c0) / t; host = (h1 - h0) / t; rest = host - srv; if (rest < 0) rest = 0
+  printf "CPU during the load (%d s, %d cores): server %.1f s (%.2f cores), everything else incl. wrk %.1f s (%.2f cores)\n", s, n, srv, srv / (s ? s : 1), rest, rest / (s ? s : 1) }'
 echo "health after the soak: ${HEALTH:-no answer}"
 [[ "$HEALTH" == *'"ok"'* ]] || FAIL+=("no healthy answer after the soak")
 MEM_RC=0
