@@ -4,6 +4,7 @@ import coop.portal.index.IndexSchema;
 import coop.portal.record.Record;
 import coop.portal.vocab.Country;
 import coop.portal.vocab.Gazetteer;
+import coop.portal.vocab.GenericWords;
 import coop.portal.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.StringReader;
@@ -60,9 +61,29 @@ final class Recommender {
     private static final Set<String> PROFILE_TYPES = Set.of("city", "region");
 
     private final Gazetteer gazetteer;
+    private final Set<String> generic;
 
     Recommender(Vocabulary vocabulary) {
         this.gazetteer = vocabulary.gazetteer();
+        this.generic = stems(GenericWords.load());
+    }
+
+    /** The index terms of words, since MoreLikeThis compares its stop words with analysed terms. */
+    private static Set<String> stems(Set<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            try (TokenStream ts = IndexSchema.analyzer().tokenStream(IndexSchema.TEXT, w)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    out.add(term.toString());
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Set.copyOf(out);
     }
 
     List<Hit> similar(IndexSearcher searcher, Record record, int n) throws IOException {
@@ -170,13 +191,14 @@ final class Recommender {
                 : String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static Query textLike(IndexReader reader, Record record) throws IOException {
+    private Query textLike(IndexReader reader, Record record) throws IOException {
         MoreLikeThis mlt = moreLikeThis(reader);
         return mlt.like(IndexSchema.TEXT, new StringReader(record.title() + "\n" + record.text()));
     }
 
-    private static MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
+    private MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setStopWords(generic);
         mlt.setAnalyzer(IndexSchema.analyzer());
         mlt.setFieldNames(new String[] {IndexSchema.TEXT});
         mlt.setMinTermFreq(1);
@@ -205,7 +227,7 @@ final class Recommender {
     }
 
     /** The record's characteristic index terms, each with the word of the text it stands for. */
-    private static Map<String, String> characteristicTerms(IndexReader reader, Record record) throws IOException {
+    private Map<String, String> characteristicTerms(IndexReader reader, Record record) throws IOException {
         String text = record.title() + "\n" + record.text();
         String[] interesting = moreLikeThis(reader).retrieveInterestingTerms(new StringReader(text), IndexSchema.TEXT);
         Map<String, String> surface = new LinkedHashMap<>();
