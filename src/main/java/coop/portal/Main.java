@@ -1,5 +1,6 @@
 package coop.portal;
 
+import coop.portal.cli.DemoCommand;
 import coop.portal.cli.ExportCommand;
 import coop.portal.cli.IngestCommand;
 import coop.portal.cli.ServeCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "portal", mixinStandardHelpOptions = true, version = "Cooperation Portal 0.1.0",
         description = "Search portal over the documents of the EU-China urban and regional cooperation programmes.",
-        subcommands = {ServeCommand.class, IngestCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, ExportCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
