@@ -86,8 +86,18 @@
       el("p", { class: "meta" }, el("span", { class: "badge", text: typeLabel(r.type) }), where ? " " + where : ""),
       el("h1", { id: "record-title", text: r.title || r.id }),
       facts,
+      toc(r),
       themes(r),
       el("section", { "aria-labelledby": "text-title" }, el("h2", { id: "text-title", text: "Full text" }), text)));
+  }
+
+  /** Links to the parts of the page, so the related records are a step away on a phone too. */
+  function toc(r) {
+    const link = (href, text) => el("li", {}, el("a", { href, text }));
+    return el("nav", { class: "toc", "aria-label": "On this page" }, el("ul", {},
+      link("#themes", "Themes"), link("#text-title", "Full text"),
+      r.type === "city" || r.type === "region" ? link("#partners-title", "Partner candidates") : null,
+      link("#similar-title", "Similar records")));
   }
 
   function themes(r) {
