@@ -1,5 +1,6 @@
 package coop.portal;
 
+import coop.portal.cli.DemoCommand;
 import coop.portal.cli.EvaluateCommand;
 import coop.portal.cli.ExportCommand;
 import coop.portal.cli.IngestCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "portal", mixinStandardHelpOptions = true, version = "Cooperation Portal 0.1.0",
         description = "Search portal over the documents of the EU-China urban and regional cooperation programmes.",
         subcommands = {ServeCommand.class, IngestCommand.class, ExportCommand.class, EvaluateCommand.class,
-            CommandLine.HelpCommand.class})
+            DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

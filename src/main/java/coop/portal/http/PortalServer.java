@@ -60,6 +60,21 @@ public final class PortalServer {
             config.routes.get("/api/places", places::places);
             config.routes.get("/api/health", ctx -> ctx.contentType("application/json")
                     .result("{\"status\":\"ok\",\"records\":" + searcher.count() + "}"));
+            // The widget's iframe variant, /embed?cluster=...: a page that partner sites may frame
+            config.routes.get("/embed", ctx -> ctx.contentType("text/html; charset=utf-8").result(webFile(options, "embed.html")));
         });
+    }
+
+    /** A file of the web folder: from disk when serving a folder, else the copy in the jar. */
+    private static byte[] webFile(Options options, String name) throws java.io.IOException {
+        if (options.webRoot() != null) {
+            return Files.readAllBytes(options.webRoot().resolve(name));
+        }
+        try (java.io.InputStream in = PortalServer.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new ProblemException(Problem.notFound("No resource at /" + name));
+            }
+            return in.readAllBytes();
+        }
     }
 }
