@@ -126,27 +126,30 @@
     rememberSearch(location.search);
   }
 
+  function didYouMean(state, suggestion) {
+    const next = { ...state, q: suggestion, page: 1 };
+    const link = el("a", { href: href(next), text: suggestion });
+    link.addEventListener("click", (e) => {
+      e.preventDefault();
+      go(next);
+    });
+    return el("p", { class: "did-you-mean" }, "Did you mean ", link, "?");
+  }
+
   function showMessage(state, body) {
     const box = $("message");
     box.className = "message";
     box.removeAttribute("role");
     if (body.total > 0) {
-      box.hidden = true;
-      box.replaceChildren();
+      // Results found despite a misspelt word: they include the corrected word; offer it outright.
+      box.hidden = !body.suggestion;
+      box.replaceChildren(...(body.suggestion ? [didYouMean(state, body.suggestion)] : []));
       return;
     }
     box.hidden = false;
     const parts = [el("h2", { text: "No results" })];
     const q = state.q.trim();
-    if (body.suggestion) {
-      const next = { ...state, q: body.suggestion, page: 1 };
-      const link = el("a", { href: href(next), text: body.suggestion });
-      link.addEventListener("click", (e) => {
-        e.preventDefault();
-        go(next);
-      });
-      parts.push(el("p", { class: "did-you-mean" }, "Did you mean ", link, "?"));
-    }
+    if (body.suggestion) parts.push(didYouMean(state, body.suggestion));
     const tips = [];
     if (q) tips.push(el("li", { text: "Check the spelling, or use fewer or more general words." }));
     if (filterCount(state)) {

@@ -313,12 +313,42 @@ final class UserQuery {
         if (best == null) {
             return java.util.Optional.empty();
         }
+        String meant = surface(reader, best.string);
         for (String typed : typedText.split(" ")) {
             if (terms(typed, IndexSchema.analyzer()).equals(List.of(term))) {
-                return java.util.Optional.of(new String[] {typed, best.string});
+                return java.util.Optional.of(new String[] {typed, meant});
             }
         }
-        return java.util.Optional.of(new String[] {term, best.string});
+        return java.util.Optional.of(new String[] {term, meant});
+    }
+
+    /**
+     * A word as written in some record's text for an index term, since the index holds stems
+     * ("dairi") and a suggestion must be a word ("dairy"). The term itself if no text shows it.
+     */
+    private static String surface(IndexReader reader, String stem) {
+        try {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            var top = searcher.search(new TermQuery(new Term(IndexSchema.TEXT, stem)), 1);
+            if (top.scoreDocs.length == 0) {
+                return stem;
+            }
+            String text = StoredRecords.text(searcher.storedFields(), top.scoreDocs[0].doc);
+            try (TokenStream ts = IndexSchema.analyzer().tokenStream(IndexSchema.TEXT, text)) {
+                CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+                var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    if (t.toString().equals(stem)) {
+                        return text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
+                    }
+                }
+                ts.end();
+            }
+            return stem;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The query with its corrected words, keeping the capital of a capitalised word; null if nothing was corrected. */

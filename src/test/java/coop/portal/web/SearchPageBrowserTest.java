@@ -345,26 +345,23 @@ class SearchPageBrowserTest {
         browser.screenshot("empty");
         browser.assertAccessible("search page without results");
 
-        // The portal offers a corrected query in `suggestion`; this stands in for one that does
-        browser.js("""
-                const real = window.fetch;
-                window.fetch = (url, options) => {
-                  const u = String(url);
-                  if (!u.includes('/api/search') || !u.includes('q=diary')) return real(url, options);
-                  return real(u.replace('q=diary', 'q=zzxqvy'), options).then((r) => r.json()).then((b) =>
-                    new Response(JSON.stringify({ ...b, query: 'diary', suggestion: 'dairy' }),
-                      { status: 200, headers: { 'Content-Type': 'application/json' } }));
-                };
-                """);
+        // A misspelt word: the results include what it meant, and the corrected query is offered
         WebElement q = browser.find("#q");
         q.clear();
         q.sendKeys("diary", Keys.ENTER);
         awaitUrl("q=diary");
         browser.until("did you mean", () -> browser.text("#message").contains("Did you mean dairy?"));
+        assertEquals(List.of("Hohhot"), titles());
         browser.screenshot("did-you-mean");
         browser.find(".did-you-mean a").click();
         awaitUrl("q=dairy");
         assertEquals(List.of("Hohhot"), titles());
+        assertFalse(browser.find("#message").isDisplayed(), "nothing to correct in dairy");
+
+        // Nothing found, but a correction that would find something: "no results — did you mean"
+        open("/?q=Barcelna&type=region");
+        assertTrue(browser.text("#message").contains("No results"), browser.text("#message"));
+        assertTrue(browser.text("#message").contains("Did you mean Barcelona?"), browser.text("#message"));
 
         // A search the portal refuses: the error says what happened, and the way out
         open("/?q=dairy&sort=sideways");
