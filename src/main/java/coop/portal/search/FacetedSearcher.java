@@ -1,50 +1,125 @@
 package coop.portal.search;
 
-import coop.portal.index.IndexSchema;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
- * An index searcher that carries the facet ordinals of its reader, built once per reader when
- * the searcher manager opens it rather than on every search.
+ * An index searcher that carries the facet arrays of its segments ({@link SegmentFacets}). They
+ * are read when the searcher manager opens the searcher, before any search uses it, and a
+ * segment that survives a refresh keeps its arrays; they are dropped when the segment closes.
  */
 final class FacetedSearcher extends IndexSearcher {
 
-    private final SortedSetDocValuesReaderState state;
-    private final Set<String> dimensions = new HashSet<>();
+    private static final int QUERIES = 512;
 
-    private FacetedSearcher(IndexReader reader) throws IOException {
+    private final Map<IndexReader.CacheKey, SegmentFacets> facets;
+    private final FilterCache filters;
+    /** Queries read for this searcher: what a query means depends on the index it runs on. */
+    private final Map<String, UserQuery.Parsed> queries = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, UserQuery.Parsed> eldest) {
+                    return size() > QUERIES;
+                }
+            });
+
+    /** Results of searches on this searcher, without their snippets; a new searcher starts empty. */
+    private final Map<ResultKey, FacetedSearch.Result> results;
+
+    private FacetedSearcher(IndexReader reader, Map<IndexReader.CacheKey, SegmentFacets> facets, FilterCache filters,
+                            int resultCapacity) {
         super(reader);
-        FieldInfo field = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-        this.state = field == null ? null : new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
-        if (state != null) {
-            state.getDims().forEach(dimensions::add);
+        this.facets = facets;
+        this.filters = filters;
+        this.results = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ResultKey, FacetedSearch.Result> eldest) {
+                return size() > resultCapacity;
+            }
+        });
+    }
+
+    /** What makes two searches the same, apart from the page: ranked hits and counts can be shared. */
+    record ResultKey(String query, Map<String, List<String>> filters, Range population, Range area, SortOrder sort) {
+        static ResultKey of(SearchRequest r) {
+            Map<String, List<String>> filters = new java.util.TreeMap<>();
+            r.filters().forEach((dim, values) -> filters.put(dim, values.stream().sorted().toList()));
+            return new ResultKey(r.query().strip(), filters, r.population(), r.area(), r.effectiveSort());
         }
     }
 
-    /** The facet dimensions some record of this reader has a value for; asking for another one fails. */
-    Set<String> dimensions() {
-        return dimensions;
+    /** A cached result that ranks at least {@code depth} hits, or null. */
+    FacetedSearch.Result cachedResult(ResultKey key, int depth) {
+        FacetedSearch.Result r = results.get(key);
+        return r != null && (r.top().scoreDocs.length >= depth || r.top().scoreDocs.length == r.counts().hits()) ? r : null;
     }
 
-    /** Facet ordinals of this reader, or null if no record has a facet value yet. */
-    SortedSetDocValuesReaderState state() {
-        return state;
+    void cacheResult(ResultKey key, FacetedSearch.Result result) {
+        results.put(key, result);
+    }
+
+    /** The query a user's text means on this searcher's index, read once per searcher. */
+    UserQuery.Parsed parse(String text, UserQuery reader) {
+        UserQuery.Parsed parsed = queries.get(text);
+        if (parsed == null) {
+            parsed = reader.parse(text, this);
+            queries.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    /** The cache of selected facet values' documents, shared by the searchers of one index. */
+    FilterCache filters() {
+        return filters;
+    }
+
+    /** The facet arrays of a segment of this searcher. */
+    SegmentFacets facets(LeafReaderContext leaf) {
+        SegmentFacets f = facets.get(leaf.reader().getCoreCacheHelper().getKey());
+        if (f == null) {
+            throw new IllegalStateException("facets of a segment were not read");
+        }
+        return f;
+    }
+
+    /** Heap held by the facet arrays of this searcher's segments. */
+    long facetBytes() {
+        return getIndexReader().leaves().stream().mapToLong(l -> facets(l).bytes()).sum();
     }
 
     static final class Factory extends SearcherFactory {
+        private final int resultCapacity;
+
+        /** @param resultCapacity searches whose results each searcher keeps; 0 keeps none */
+        Factory(int resultCapacity) {
+            this.resultCapacity = resultCapacity;
+        }
+
+        /** Filters kept: at one bit per document, 128 of them for a million records take 16 MB. */
+        private static final int FILTERS = 128;
+        private final Map<IndexReader.CacheKey, SegmentFacets> facets = new ConcurrentHashMap<>();
+        private final FilterCache filters = new FilterCache(FILTERS);
+
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            return new FacetedSearcher(reader);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+                IndexReader.CacheKey key = helper.getKey();
+                if (!facets.containsKey(key)) {
+                    facets.put(key, SegmentFacets.read(leaf.reader()));
+                    helper.addClosedListener(closed -> {
+                        facets.remove(closed);
+                        filters.forget(closed);
+                    });
+                }
+            }
+            return new FacetedSearcher(reader, facets, filters, resultCapacity);
         }
     }
 }

@@ -1,21 +1,12 @@
 package coop.portal.search;
 
-import coop.portal.index.IndexSchema;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.range.LongRange;
-import org.apache.lucene.facet.range.LongRangeFacetCounts;
 
-/** Counts hits by population band: under 1 million, 1–5 million, 5–10 million, over 10 million. */
+/** The population bands hits are counted in: under 1 million, 1–5 million, 5–10 million, over 10 million. */
 final class PopulationBands {
 
     private record Band(String label, Long min, Long max) {
-        LongRange range() {
-            return new LongRange(label, min == null ? Long.MIN_VALUE : min, true, max == null ? Long.MAX_VALUE : max, true);
-        }
     }
 
     private static final List<Band> BANDS = List.of(
@@ -24,18 +15,20 @@ final class PopulationBands {
             new Band("5–10 million", 5_000_000L, 9_999_999L),
             new Band("over 10 million", 10_000_000L, null));
 
+    /** Inclusive bounds of each band, for counting. */
+    static final long[][] BOUNDS = BANDS.stream()
+            .map(b -> new long[] {b.min() == null ? Long.MIN_VALUE + 1 : b.min(), b.max() == null ? Long.MAX_VALUE : b.max()})
+            .toArray(long[][]::new);
+
     private PopulationBands() {
     }
 
-    static List<RangeCount> count(FacetsCollector hits, Range selected) throws IOException {
-        LongRange[] ranges = BANDS.stream().map(Band::range).toArray(LongRange[]::new);
-        FacetResult r = new LongRangeFacetCounts(IndexSchema.POPULATION, hits, ranges)
-                .getAllChildren(IndexSchema.POPULATION);
+    static List<RangeCount> counts(long[] counts, Range selected) {
         List<RangeCount> out = new ArrayList<>();
         for (int i = 0; i < BANDS.size(); i++) {
             Band b = BANDS.get(i);
-            boolean isSelected = equal(selected.min(), b.min()) && equal(selected.max(), b.max()) && !selected.isAny();
-            out.add(new RangeCount(b.label(), b.min(), b.max(), r.labelValues[i].value.longValue(), isSelected));
+            boolean isSelected = !selected.isAny() && equal(selected.min(), b.min()) && equal(selected.max(), b.max());
+            out.add(new RangeCount(b.label(), b.min(), b.max(), counts[i], isSelected));
         }
         return out;
     }

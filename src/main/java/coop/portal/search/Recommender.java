@@ -62,8 +62,10 @@ final class Recommender {
 
     private final Gazetteer gazetteer;
     private final Set<String> generic;
+    private final StoredRecords stored;
 
-    Recommender(Vocabulary vocabulary) {
+    Recommender(Vocabulary vocabulary, StoredRecords stored) {
+        this.stored = stored;
         this.gazetteer = vocabulary.gazetteer();
         this.generic = stems(GenericWords.load());
     }
@@ -94,7 +96,7 @@ final class Recommender {
         TopDocs top = searcher.search(q.build(), n);
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
-            hits.add(StoredRecords.hit(searcher.storedFields(), sd.doc, sd.score, null));
+            hits.add(stored.hit(searcher.getIndexReader(), sd.doc, sd.score, null));
         }
         return hits;
     }
@@ -126,7 +128,7 @@ final class Recommender {
         float best = top.scoreDocs.length == 0 ? 1f : Math.max(top.scoreDocs[0].score, 1e-6f);
         List<Partner> partners = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
-            Record candidate = StoredRecords.record(searcher.storedFields(), sd.doc);
+            Record candidate = stored.record(searcher.getIndexReader(), sd.doc);
             if (samePlace(record, candidate)) {
                 continue;
             }
@@ -138,7 +140,7 @@ final class Recommender {
             double score = CLUSTER_WEIGHT * clusterOverlap + TEXT_WEIGHT * textScore(sd.score, best, shared.size())
                     + (profile.contains(kindReason(record)) ? SAME_KIND_BONUS : 0)
                     + (profile.stream().anyMatch(p -> p.startsWith("similar size")) ? SIMILAR_SIZE_BONUS : 0);
-            Hit hit = StoredRecords.hit(searcher.storedFields(), sd.doc, (float) score, null);
+            Hit hit = stored.hit(searcher.getIndexReader(), sd.doc, (float) score, null);
             partners.add(new Partner(hit, shared, sharedTerms, profile, score));
         }
         partners.sort(Comparator.comparingDouble(Partner::score).reversed());

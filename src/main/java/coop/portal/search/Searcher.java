@@ -1,6 +1,7 @@
 package coop.portal.search;
 
 import coop.portal.index.IndexSchema;
+import coop.portal.record.RecordJson;
 import coop.portal.record.Record;
 import coop.portal.vocab.Vocabulary;
 import java.io.Closeable;
@@ -12,20 +13,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -35,6 +39,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -52,6 +58,12 @@ public final class Searcher implements Closeable {
 
     /** Deepest result a request may reach (page × size). */
     public static final int MAX_DEPTH = 10_000;
+    /** Searches whose results are kept per view of the index, unless the caller says otherwise. */
+    public static final int DEFAULT_RESULT_CACHE = 1024;
+    /** A search ranks at least this many hits, so that the next pages come from the cache. */
+    private static final int RANKED_AHEAD = 50;
+    /** Record texts kept in memory for snippets: a few thousand of the most recently shown. */
+    private static final int TEXT_CACHE_ENTRIES = 4096;
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -59,6 +71,8 @@ public final class Searcher implements Closeable {
     private final UserQuery userQuery;
     private final FacetCounter facets;
     private final Recommender recommender;
+    private final StoredRecords stored;
+    private final Snippets snippets;
     private final Suggester suggester;
     private final Vocabulary vocabulary;
 
@@ -67,8 +81,11 @@ public final class Searcher implements Closeable {
         this.manager = manager;
         this.userQuery = new UserQuery(IndexSchema.analyzer(), vocabulary);
         this.facets = new FacetCounter(vocabulary.clusters());
-        this.recommender = new Recommender(vocabulary);
-        this.suggester = new Suggester(vocabulary);
+        TextCache texts = new TextCache(TEXT_CACHE_ENTRIES);
+        this.stored = new StoredRecords(texts);
+        this.snippets = new Snippets(texts);
+        this.recommender = new Recommender(vocabulary, stored);
+        this.suggester = new Suggester(vocabulary, stored);
         this.vocabulary = vocabulary;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
@@ -84,6 +101,16 @@ public final class Searcher implements Closeable {
      * @throws IOException if the folder holds no index or it cannot be read
      */
     public static Searcher open(Path dir, Vocabulary vocabulary) throws IOException {
+        return open(dir, vocabulary, DEFAULT_RESULT_CACHE);
+    }
+
+    /**
+     * Opens the index in a folder for searching, keeping the results of up to
+     * {@code resultCache} searches (ranked hits and counts, not snippets) per view of the index.
+     *
+     * @throws IOException if the folder holds no index or it cannot be read
+     */
+    public static Searcher open(Path dir, Vocabulary vocabulary, int resultCache) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("no index at " + dir + ": run the ingest first");
         }
@@ -92,7 +119,7 @@ public final class Searcher implements Closeable {
             if (!DirectoryReader.indexExists(directory)) {
                 throw new IOException("no index at " + dir + ": run the ingest first");
             }
-            return new Searcher(directory, new SearcherManager(directory, new FacetedSearcher.Factory()), vocabulary);
+            return new Searcher(directory, new SearcherManager(directory, new FacetedSearcher.Factory(resultCache)), vocabulary);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -103,33 +130,33 @@ public final class Searcher implements Closeable {
         if ((long) request.page() * request.size() > MAX_DEPTH) {
             throw new InvalidSearchException("page", "page × size may not exceed " + MAX_DEPTH);
         }
+        List<FacetingCollector.Selection> selections = facets.selections(request);
+        if (!request.population().isAny()) {
+            selections.add(new FacetingCollector.Selection(IndexSchema.POPULATION, List.of(), request.population()));
+        }
         FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
         try {
-            UserQuery.Parsed parsed = request.browsing() ? null : userQuery.parse(request.query(), searcher);
-            Query query = parsed == null ? new MatchAllDocsQuery() : parsed.query();
-            String suggestion = parsed == null ? null : parsed.suggestion();
-            DrillDownQuery drillDown = new DrillDownQuery(IndexSchema.facetsConfig(), withArea(query, request.area()));
-            facets.addFilters(drillDown, request);
-            if (!request.population().isAny()) {
-                // A drill-down dimension of its own, so the population bands count sideways like the facets.
-                drillDown.add(IndexSchema.POPULATION, populationFilter(request.population()));
-            }
+            UserQuery.Parsed parsed = request.browsing() ? null : searcher.parse(request.query(), userQuery);
+            Query query = withArea(parsed == null ? new MatchAllDocsQuery() : parsed.query(), request.area());
             int topN = request.page() * request.size();
             SortOrder order = request.effectiveSort();
-            if (searcher.state() == null) {
-                return new SearchResult(0, request.page(), request.size(), order, List.of(), facets.empty(), Map.of(), null);
+            FacetedSearcher.ResultKey key = FacetedSearcher.ResultKey.of(request);
+            FacetedSearch.Result result = searcher.cachedResult(key, topN);
+            if (result == null) {
+                int depth = Math.min(MAX_DEPTH, Math.max(topN, RANKED_AHEAD));
+                // Facets need every match, so ranking never skips documents (total hits threshold unbounded).
+                CollectorManager<? extends Collector, ? extends TopDocs> ranking = order == SortOrder.RELEVANCE
+                        ? new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE)
+                        : new TopFieldCollectorManager(sort(order), depth, Integer.MAX_VALUE);
+                result = searcher.search(query, new FacetedSearch(selections, ranking, searcher, PopulationBands.BOUNDS));
+                searcher.cacheResult(key, result);
             }
-            DrillSideways sideways = new DrillSideways(searcher, IndexSchema.facetsConfig(), searcher.state());
-            DrillSideways.DrillSidewaysResult result = order == SortOrder.RELEVANCE
-                    ? sideways.search(drillDown, topN)
-                    : sideways.search(drillDown, null, null, topN, sort(order), false);
-            TopDocs page = page(result.hits, request);
+            TopDocs page = page(result.top(), request);
             List<Hit> hits = hits(searcher, query, page, request.browsing());
-            Map<String, List<FacetValue>> counts = facets.count(result.facets, request, searcher.dimensions());
             Map<String, List<RangeCount>> ranges = Map.of(IndexSchema.POPULATION,
-                    PopulationBands.count(sidewaysOf(result, IndexSchema.POPULATION), request.population()));
-            return new SearchResult(result.hits.totalHits.value(), request.page(), request.size(), order, hits, counts,
-                    ranges, suggestion);
+                    PopulationBands.counts(result.counts().bandCounts(), request.population()));
+            return new SearchResult(result.counts().hits(), request.page(), request.size(), order, hits,
+                    facets.count(result.counts(), request), ranges, parsed == null ? null : parsed.suggestion());
         } finally {
             manager.release(searcher);
         }
@@ -145,24 +172,6 @@ public final class Searcher implements Closeable {
                         area.min() == null ? Double.NEGATIVE_INFINITY : area.min(),
                         area.max() == null ? Double.POSITIVE_INFINITY : area.max()), BooleanClause.Occur.FILTER)
                 .build();
-    }
-
-    private static Query populationFilter(Range p) {
-        return LongPoint.newRangeQuery(IndexSchema.POPULATION,
-                p.min() == null ? Long.MIN_VALUE : (long) Math.ceil(p.min()),
-                p.max() == null ? Long.MAX_VALUE : (long) Math.floor(p.max()));
-    }
-
-    /** The hits a dimension's counts are taken over: all others' filters applied, its own not. */
-    private static FacetsCollector sidewaysOf(DrillSideways.DrillSidewaysResult result, String dim) {
-        if (result.drillSidewaysDims != null) {
-            for (int i = 0; i < result.drillSidewaysDims.length; i++) {
-                if (dim.equals(result.drillSidewaysDims[i])) {
-                    return result.drillSidewaysFacetsCollector[i];
-                }
-            }
-        }
-        return result.drillDownFacetsCollector;
     }
 
     private static Sort sort(SortOrder order) {
@@ -184,17 +193,17 @@ public final class Searcher implements Closeable {
 
     private static TopDocs page(TopDocs top, SearchRequest request) {
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
-        ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        int to = Math.min(from + request.size(), top.scoreDocs.length);
+        ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, from, to);
         return new TopDocs(new TotalHits(slice.length, TotalHits.Relation.EQUAL_TO), slice);
     }
 
-    private static List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page, boolean browsing) throws IOException {
-        String[] snippets = browsing || page.scoreDocs.length == 0 ? null : Snippets.highlight(searcher, query, page);
-        StoredFields stored = searcher.storedFields();
+    private List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page, boolean browsing) throws IOException {
+        String[] passages = browsing || page.scoreDocs.length == 0 ? null : snippets.highlight(searcher, query, page);
         List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
         for (int i = 0; i < page.scoreDocs.length; i++) {
             ScoreDoc sd = page.scoreDocs[i];
-            hits.add(StoredRecords.hit(stored, sd.doc, sd.score, snippets == null ? null : snippets[i]));
+            hits.add(stored.hit(searcher.getIndexReader(), sd.doc, sd.score, passages == null ? null : passages[i]));
         }
         return hits;
     }
@@ -209,12 +218,12 @@ public final class Searcher implements Closeable {
         }
     }
 
-    private static Optional<Record> find(IndexSearcher searcher, String id) throws IOException {
+    private Optional<Record> find(IndexSearcher searcher, String id) throws IOException {
         TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
         if (top.scoreDocs.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(StoredRecords.record(searcher.storedFields(), top.scoreDocs[0].doc));
+        return Optional.of(stored.record(searcher.getIndexReader(), top.scoreDocs[0].doc));
     }
 
     /** The records most like the one with this id, or empty if there is no such record. */
@@ -267,12 +276,16 @@ public final class Searcher implements Closeable {
     public void export(RecordSink sink) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            IndexReader reader = searcher.getIndexReader();
+            for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                StoredFields texts = leaf.reader().storedFields();
+                BinaryDocValues json = DocValues.getBinary(leaf.reader(), IndexSchema.RECORD);
+                for (int doc = json.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = json.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        sink.accept(StoredRecords.record(stored, doc));
+                        Record r = RecordJson.fromJson(json.binaryValue().utf8ToString());
+                        String text = texts.document(doc, Set.of(IndexSchema.TEXT)).get(IndexSchema.TEXT);
+                        sink.accept(r.toBuilder().text(text).build());
                     }
                 }
             }

@@ -41,8 +41,10 @@ final class Suggester {
     private static final int MIN_TITLE_PREFIX = 2;
 
     private final List<Entry> entries = new ArrayList<>();
+    private final StoredRecords stored;
 
-    Suggester(Vocabulary vocabulary) {
+    Suggester(Vocabulary vocabulary, StoredRecords stored) {
+        this.stored = stored;
         for (Place p : vocabulary.gazetteer().places()) {
             for (String name : p.names()) {
                 entries.add(new Entry(key(name), p.name(), "place", name.equals(p.name()) ? null : name));
@@ -97,7 +99,7 @@ final class Suggester {
     }
 
     /** Records whose title has the typed words, the last one as a prefix. */
-    private static List<Suggestion> titles(IndexSearcher searcher, String typed, String prefix, int n) throws IOException {
+    private List<Suggestion> titles(IndexSearcher searcher, String typed, String prefix, int n) throws IOException {
         if (prefix.length() < MIN_TITLE_PREFIX) {
             return List.of();
         }
@@ -113,7 +115,7 @@ final class Suggester {
         TopDocs top = searcher.search(new ConstantScoreQuery(q.build()), n);
         List<Suggestion> out = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
-            Hit h = StoredRecords.hit(searcher.storedFields(), sd.doc, 0, "");
+            Hit h = stored.hit(searcher.getIndexReader(), sd.doc, 0, "");
             out.add(new Suggestion(h.title(), "title", h.id(), null));
         }
         return out;

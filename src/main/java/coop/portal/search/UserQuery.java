@@ -333,7 +333,8 @@ final class UserQuery {
             if (top.scoreDocs.length == 0) {
                 return stem;
             }
-            String text = StoredRecords.text(searcher.storedFields(), top.scoreDocs[0].doc);
+            String text = searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(IndexSchema.TEXT))
+                    .get(IndexSchema.TEXT);
             try (TokenStream ts = IndexSchema.analyzer().tokenStream(IndexSchema.TEXT, text)) {
                 CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
                 var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);

@@ -1,0 +1,55 @@
+package coop.portal.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * One search with its facet counts: a {@link FacetingCollector} per slice of the index around
+ * the collector that ranks the hits, merged at the end.
+ */
+final class FacetedSearch implements CollectorManager<FacetingCollector, FacetedSearch.Result> {
+
+    /** The ranked hits and the merged counts. */
+    record Result(TopDocs top, FacetingCollector counts) {
+    }
+
+    private final List<FacetingCollector.Selection> selections;
+    private final CollectorManager<? extends Collector, ? extends TopDocs> ranking;
+    private final FacetedSearcher searcher;
+    private final long[][] bands;
+
+    FacetedSearch(List<FacetingCollector.Selection> selections, CollectorManager<? extends Collector, ? extends TopDocs> ranking,
+                  FacetedSearcher searcher, long[][] bands) {
+        this.selections = selections;
+        this.ranking = ranking;
+        this.searcher = searcher;
+        this.bands = bands;
+    }
+
+    @Override
+    public FacetingCollector newCollector() throws IOException {
+        return new FacetingCollector(selections, ranking.newCollector(), searcher::facets, searcher.filters(), bands);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Result reduce(Collection<FacetingCollector> collectors) throws IOException {
+        List<Collector> rankers = new ArrayList<>();
+        FacetingCollector first = null;
+        for (FacetingCollector c : collectors) {
+            rankers.add(c.ranker());
+            if (first == null) {
+                first = c;
+            } else {
+                first.add(c);
+            }
+        }
+        TopDocs top = ((CollectorManager<Collector, ? extends TopDocs>) ranking).reduce(rankers);
+        return new Result(top, first);
+    }
+}
