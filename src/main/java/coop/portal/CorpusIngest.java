@@ -7,17 +7,23 @@ import coop.portal.ingest.Fingerprint;
 import coop.portal.ingest.Ingester;
 import coop.portal.ingest.SourceFile;
 import coop.portal.ingest.UnreadableDocumentException;
+import coop.portal.record.Record;
 import coop.portal.vocab.Vocabulary;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Ingests a corpus folder into an index folder, incrementally: files whose fingerprint is
@@ -65,6 +71,8 @@ public final class CorpusIngest {
         List<IngestReport.FileResult> results = new ArrayList<>();
         int unchanged = 0;
         int deleted = 0;
+        // Which file each record id came from in this run: an id is one record, from one file.
+        Map<String, String> claimed = new HashMap<>();
         try (RecordIndexer indexer = RecordIndexer.open(index, vocabulary)) {
             // Records made by another version of the pipeline are all made again.
             boolean samePipeline = ingester.pipeline().equals(indexer.previousPipeline());
@@ -86,7 +94,7 @@ public final class CorpusIngest {
                     unchanged++;
                     continue;
                 }
-                results.add(ingest(ingester, indexer, file, fingerprint));
+                results.add(ingest(ingester, indexer, file, fingerprint, claimed));
             }
             progress.done();
             for (String origin : previous.keySet()) {
@@ -105,26 +113,90 @@ public final class CorpusIngest {
         }
     }
 
-    private static IngestReport.FileResult ingest(Ingester ingester, RecordIndexer indexer, SourceFile file, String fingerprint)
-            throws IOException {
-        AtomicInteger count = new AtomicInteger();
-        try {
-            List<String> warnings = ingester.read(file, r -> {
-                try {
-                    indexer.add(r, file.relative());
-                    count.incrementAndGet();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    private static IngestReport.FileResult ingest(Ingester ingester, RecordIndexer indexer, SourceFile file, String fingerprint,
+            Map<String, String> claimed) throws IOException {
+        try (ParallelAdder adder = new ParallelAdder(indexer, file.relative())) {
+            List<String> taken = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(ingester.read(file, r -> {
+                String owner = claimed.putIfAbsent(r.id(), file.relative());
+                if (owner == null || owner.equals(file.relative())) {
+                    adder.add(r);
+                } else {
+                    taken.add("record \"" + r.id() + "\" skipped: its id already came from " + owner);
                 }
-            });
+            }));
+            warnings.addAll(taken);
+            int count = adder.finish();
             // Only now, with the new records in, do the file's previous records go.
             indexer.dropPrevious(file.relative());
             indexer.fileDone(file.relative(), fingerprint);
-            return IngestReport.FileResult.read(file.relative(), count.get(), warnings);
+            return IngestReport.FileResult.read(file.relative(), count, warnings);
         } catch (UnreadableDocumentException e) {
             return IngestReport.FileResult.skipped(file.relative(), e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        }
+    }
+
+    /**
+     * Adds records to the index on all cores while the reader goes on reading: analysing and
+     * indexing a record costs several times more than reading it. A bounded queue keeps the
+     * reader from running ahead of memory.
+     */
+    private static final class ParallelAdder implements AutoCloseable {
+        private static final int QUEUE = 1024;
+        private final RecordIndexer indexer;
+        private final String origin;
+        private final ExecutorService workers;
+        private final Semaphore room = new Semaphore(QUEUE);
+        private final AtomicInteger added = new AtomicInteger();
+        private final AtomicReference<IOException> failure = new AtomicReference<>();
+
+        ParallelAdder(RecordIndexer indexer, String origin) {
+            this.indexer = indexer;
+            this.origin = origin;
+            this.workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "indexer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        void add(Record record) {
+            if (failure.get() != null) {
+                return;
+            }
+            room.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    indexer.add(record, origin);
+                    added.incrementAndGet();
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    room.release();
+                }
+            });
+        }
+
+        /** Waits for every record handed over to be added; the number added. */
+        int finish() throws IOException {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(1, TimeUnit.DAYS)) {
+                    throw new IOException("indexing did not finish");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while indexing", e);
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return added.get();
+        }
+
+        @Override
+        public void close() {
+            workers.shutdownNow();
         }
     }
 }

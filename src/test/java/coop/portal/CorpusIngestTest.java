@@ -76,4 +76,20 @@ class CorpusIngestTest {
         report.skipped().forEach(s -> assertFalse(s.reason().isBlank()));
         assertTrue(report.anythingRead());
     }
+
+    @Test
+    void anIdIsOneRecordEvenWhenTwoFilesClaimIt(@TempDir Path corpus, @TempDir Path index) throws Exception {
+        Files.writeString(corpus.resolve("a.jsonl"), """
+                {"id":"shared","title":"Lyon","text":"Lyon works on smart mobility."}
+                {"id":"only-a","title":"Graz","text":"Graz works on green buildings."}
+                """);
+        Files.writeString(corpus.resolve("b.jsonl"), """
+                {"id":"shared","title":"Lyon again","text":"A second record under the same id."}
+                """);
+        IngestReport report = Fixtures.ingest(corpus, index);
+        assertEquals(List.of("only-a", "shared"), ids(index));
+        IngestReport.FileResult b = report.results().stream().filter(r -> r.file().equals("b.jsonl")).findFirst().orElseThrow();
+        assertEquals(0, b.records());
+        assertTrue(b.warnings().getFirst().contains("already came from a.jsonl"), b.warnings().toString());
+    }
 }

@@ -7,9 +7,11 @@ import coop.portal.vocab.ClusterGroup;
 import coop.portal.vocab.TextKeys;
 import coop.portal.vocab.Vocabulary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -43,6 +45,9 @@ final class RecordDocuments {
     }
 
     private final Vocabulary vocabulary;
+    /** Names a cluster or place is searchable by, looked up once: records repeat the same few. */
+    private final Map<String, List<String>> clusterNames = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> placeNames = new ConcurrentHashMap<>();
 
     RecordDocuments(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -53,7 +58,7 @@ final class RecordDocuments {
         doc.add(new StringField(IndexSchema.ID, r.id(), Field.Store.NO));
         doc.add(new StringField(IndexSchema.ORIGIN, origin, Field.Store.NO));
         doc.add(new StringField(IndexSchema.GENERATION, generation, Field.Store.NO));
-        byte[] json = RecordJson.toJsonLine(r.toBuilder().text(null).build()).getBytes(StandardCharsets.UTF_8);
+        byte[] json = RecordJson.toJsonBytes(r.toBuilder().text(null).build());
         doc.add(new BinaryDocValuesField(IndexSchema.RECORD, new BytesRef(json)));
         doc.add(new Field(IndexSchema.TEXT, r.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(IndexSchema.TITLE, r.title(), Field.Store.NO));
@@ -99,8 +104,11 @@ final class RecordDocuments {
     private Set<String> placeNames(Record r) {
         Set<String> names = new LinkedHashSet<>();
         for (String place : r.places()) {
-            names.add(place);
-            vocabulary.gazetteer().place(place).ifPresent(p -> names.addAll(p.names()));
+            names.addAll(placeNames.computeIfAbsent(place, p -> {
+                List<String> all = new java.util.ArrayList<>(List.of(p));
+                vocabulary.gazetteer().place(p).ifPresent(known -> all.addAll(known.names()));
+                return List.copyOf(all);
+            }));
         }
         return names;
     }
@@ -109,12 +117,15 @@ final class RecordDocuments {
     private Set<String> clusterNames(Record r) {
         Set<String> names = new LinkedHashSet<>();
         for (ClusterTag c : r.clusterDetails()) {
-            names.add(c.name());
-            vocabulary.clusters().cluster(c.name()).ifPresent(k -> names.addAll(k.aliases()));
-            if (c.group() != null) {
-                names.add(c.group());
-                vocabulary.clusters().group(c.group()).map(ClusterGroup::aliases).ifPresent(names::addAll);
-            }
+            names.addAll(clusterNames.computeIfAbsent(c.name() + "\u001f" + c.group(), k -> {
+                List<String> all = new java.util.ArrayList<>(List.of(c.name()));
+                vocabulary.clusters().cluster(c.name()).ifPresent(known -> all.addAll(known.aliases()));
+                if (c.group() != null) {
+                    all.add(c.group());
+                    vocabulary.clusters().group(c.group()).map(ClusterGroup::aliases).ifPresent(all::addAll);
+                }
+                return List.copyOf(all);
+            }));
         }
         return names;
     }

@@ -132,10 +132,18 @@ public final class RecordIndexer implements Closeable {
                 .build());
     }
 
-    /** Adds or replaces a record (by id) that came from a file. Thread-safe. */
+    /**
+     * Adds or replaces a record (by id) that came from a file. Into an index being rebuilt the
+     * record is only added: there is nothing to replace, and looking ids up costs a tenth of the
+     * indexing time. Thread-safe.
+     */
     public void add(Record record, String origin) throws IOException {
         Document doc = documents.toDocument(record, origin, generation);
-        writer.updateDocument(new Term(IndexSchema.ID, record.id()), doc);
+        if (rebuilt) {
+            writer.addDocument(doc);
+        } else {
+            writer.updateDocument(new Term(IndexSchema.ID, record.id()), doc);
+        }
     }
 
     /** Notes the fingerprint of a file whose records have all been added. */

@@ -30,7 +30,8 @@ public final class DocumentParser {
     private static final long PARSE_SECONDS = 120;
 
     private final long maxBytes;
-    private final TikaExtractor tika = new TikaExtractor();
+    /** Made on first use: loading Tika's parsers takes longer than reading a corpus of text and JSON. */
+    private volatile TikaExtractor tika;
     private final ExecutorService parsing = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "document-parser");
         t.setDaemon(true);
@@ -61,7 +62,21 @@ public final class DocumentParser {
         if (ZipGuard.isZip(bytes)) {
             ZipGuard.check(bytes);
         }
-        return withTimeLimit(() -> tika.extract(bytes, ext.isEmpty() ? "file" : ext));
+        TikaExtractor extractor = tika();
+        return withTimeLimit(() -> extractor.extract(bytes, ext.isEmpty() ? "file" : ext));
+    }
+
+    private TikaExtractor tika() {
+        TikaExtractor t = tika;
+        if (t == null) {
+            synchronized (this) {
+                if (tika == null) {
+                    tika = new TikaExtractor();
+                }
+                t = tika;
+            }
+        }
+        return t;
     }
 
     private byte[] read(Path file) throws UnreadableDocumentException {

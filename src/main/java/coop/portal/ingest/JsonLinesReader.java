@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.portal.record.ClusterTag;
 import coop.portal.record.Record;
 import coop.portal.record.RecordJson;
+import coop.portal.vocab.Cluster;
 import coop.portal.vocab.ClusterTaxonomy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +32,8 @@ final class JsonLinesReader {
     private static final int MAX_WARNINGS = 20;
 
     private final ClusterTaxonomy taxonomy;
+    /** Canonical form of each cluster name met, looked up once: the records of a file repeat a few. */
+    private final Map<String, Optional<Cluster>> canonical = new ConcurrentHashMap<>();
 
     JsonLinesReader(ClusterTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -83,7 +89,7 @@ final class JsonLinesReader {
 
     private Record canonical(Record r, String origin) {
         List<ClusterTag> clusters = r.clusterDetails().stream()
-                .map(c -> taxonomy.cluster(c.name())
+                .map(c -> canonical.computeIfAbsent(c.name(), taxonomy::cluster)
                         .map(k -> new ClusterTag(k.name(), k.group(), c.source(), c.evidence()))
                         .orElse(c))
                 .toList();

@@ -57,6 +57,15 @@ public final class RecordJson {
         return toJson(r).toString();
     }
 
+    /** The record's JSON as UTF-8 bytes, written straight from its fields. */
+    public static byte[] toJsonBytes(Record r) {
+        try {
+            return MAPPER.writeValueAsBytes(toJson(r));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void write(Record r, JsonGenerator out) throws IOException {
         MAPPER.writeTree(out, toJson(r));
     }

@@ -11,14 +11,38 @@ import java.util.regex.Pattern;
 public final class TextKeys {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}']+");
 
     private TextKeys() {
     }
 
     /** Lower case, no diacritics, words separated by one space; apostrophes kept ({@code xi'an}). */
     public static String key(String s) {
-        return SEPARATORS.matcher(fold(s)).replaceAll(" ").strip();
+        String folded = isAscii(s) ? s : fold(s);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean space = false;
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp) || cp == '\'') {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.appendCodePoint(Character.toLowerCase(cp));
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #key} without spaces or apostrophes: {@code Xi'an} and {@code Xian} share it. */
