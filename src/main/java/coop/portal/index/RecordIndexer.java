@@ -10,9 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -165,8 +172,46 @@ public final class RecordIndexer implements Closeable {
         }
         data.put(COMMITTED_AT, Instant.now().toString());
         writer.setLiveCommitData(data.entrySet());
+        flushOnAllCores();
         writer.commit();
         committed = true;
+    }
+
+    /**
+     * Writes the records still buffered in memory to new segments, one indexing thread's buffer
+     * per core: commit would write them one after another, and at a large ingest that is a
+     * fifth of the time on one core while the others idle.
+     */
+    private void flushOnAllCores() throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < 2) {
+            return;
+        }
+        List<Callable<Void>> flushers = new ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+            flushers.add(() -> {
+                while (writer.flushNextBuffer()) {
+                    // Each call writes one buffer; the next may still be waiting.
+                }
+                return null;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            for (Future<Void> f : pool.invokeAll(flushers)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the index", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("writing the index failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Number of records in the index as this writer sees it. */
