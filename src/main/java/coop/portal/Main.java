@@ -5,6 +5,8 @@ import coop.portal.cli.EvaluateCommand;
 import coop.portal.cli.ExportCommand;
 import coop.portal.cli.IngestCommand;
 import coop.portal.cli.ServeCommand;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,13 @@ import picocli.CommandLine.Command;
             DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /*
+     * Lucene tells on every start that the incubating vector API is not enabled. Measured: it
+     * makes no difference to our searches, so the notice is noise. Held here because the JDK
+     * keeps loggers only weakly.
+     */
+    private static final Logger VECTOR_NOTICE = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -28,6 +37,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        VECTOR_NOTICE.setLevel(Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 
