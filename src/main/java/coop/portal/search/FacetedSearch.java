@@ -10,30 +10,29 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * One search with its facet counts: a {@link FacetingCollector} per slice of the index around
- * the collector that ranks the hits, merged at the end.
+ * the collector that ranks the hits, if any, merged at the end.
  */
 final class FacetedSearch implements CollectorManager<FacetingCollector, FacetedSearch.Result> {
 
-    /** The ranked hits and the merged counts. */
+    /** The ranked hits (null if nothing ranked them) and the merged counts. */
     record Result(TopDocs top, FacetingCollector counts) {
     }
 
     private final List<FacetingCollector.Selection> selections;
     private final CollectorManager<? extends Collector, ? extends TopDocs> ranking;
     private final FacetedSearcher searcher;
-    private final long[][] bands;
 
+    /** @param ranking ranks the hits as they are counted; null to count only */
     FacetedSearch(List<FacetingCollector.Selection> selections, CollectorManager<? extends Collector, ? extends TopDocs> ranking,
-                  FacetedSearcher searcher, long[][] bands) {
+                  FacetedSearcher searcher) {
         this.selections = selections;
         this.ranking = ranking;
         this.searcher = searcher;
-        this.bands = bands;
     }
 
     @Override
     public FacetingCollector newCollector() throws IOException {
-        return new FacetingCollector(selections, ranking.newCollector(), searcher::facets, searcher.filters(), bands);
+        return new FacetingCollector(selections, ranking == null ? null : ranking.newCollector(), searcher::facets, searcher.filters());
     }
 
     @Override
@@ -49,7 +48,7 @@ final class FacetedSearch implements CollectorManager<FacetingCollector, Faceted
                 first.add(c);
             }
         }
-        TopDocs top = ((CollectorManager<Collector, ? extends TopDocs>) ranking).reduce(rankers);
+        TopDocs top = ranking == null ? null : ((CollectorManager<Collector, ? extends TopDocs>) ranking).reduce(rankers);
         return new Result(top, first);
     }
 }

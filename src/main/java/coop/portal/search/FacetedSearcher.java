@@ -7,7 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 
 /**
  * An index searcher that carries the facet arrays of its segments ({@link SegmentFacets}). They
@@ -52,6 +56,22 @@ final class FacetedSearcher extends IndexSearcher {
             r.filters().forEach((dim, values) -> filters.put(dim, values.stream().sorted().toList()));
             return new ResultKey(r.query().strip(), filters, r.population(), r.area(), r.effectiveSort());
         }
+    }
+
+    /**
+     * Counts the facets of a search and ranks its first {@code depth} hits, by score when
+     * {@code sort} is null. Ranked by score, two passes cost less than one: counting needs every
+     * match but no scores, and ranking alone may skip the documents that cannot reach the top.
+     */
+    FacetedSearch.Result search(Query query, List<FacetingCollector.Selection> selections, Sort sort, int depth)
+            throws IOException {
+        if (sort == null) {
+            FacetingCollector counts = search(query, new FacetedSearch(selections, null, this)).counts();
+            TopDocs top = search(query, new SelectedRanking(selections, this, depth));
+            return new FacetedSearch.Result(top, counts);
+        }
+        // Facets need every match anyway, so the sorted ranking need not skip any (threshold unbounded).
+        return search(query, new FacetedSearch(selections, new TopFieldCollectorManager(sort, depth, Integer.MAX_VALUE), this));
     }
 
     /** A cached result that ranks at least {@code depth} hits, or null. */

@@ -15,12 +15,22 @@ final class PopulationBands {
             new Band("5–10 million", 5_000_000L, 9_999_999L),
             new Band("over 10 million", 10_000_000L, null));
 
-    /** Inclusive bounds of each band, for counting. */
+    /** Inclusive bounds of each band. */
     static final long[][] BOUNDS = BANDS.stream()
             .map(b -> new long[] {b.min() == null ? Long.MIN_VALUE + 1 : b.min(), b.max() == null ? Long.MAX_VALUE : b.max()})
             .toArray(long[][]::new);
 
     private PopulationBands() {
+    }
+
+    /** The index of the band a population falls in, or -1 for none ({@link SegmentFacets#NO_POPULATION}). */
+    static int band(long population) {
+        for (int b = 0; b < BOUNDS.length; b++) {
+            if (population >= BOUNDS[b][0] && population <= BOUNDS[b][1]) {
+                return b;
+            }
+        }
+        return -1;
     }
 
     static List<RangeCount> counts(long[] counts, Range selected) {

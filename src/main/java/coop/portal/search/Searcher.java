@@ -27,8 +27,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -39,8 +37,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -144,11 +140,7 @@ public final class Searcher implements Closeable {
             FacetedSearch.Result result = searcher.cachedResult(key, topN);
             if (result == null) {
                 int depth = Math.min(MAX_DEPTH, Math.max(topN, RANKED_AHEAD));
-                // Facets need every match, so ranking never skips documents (total hits threshold unbounded).
-                CollectorManager<? extends Collector, ? extends TopDocs> ranking = order == SortOrder.RELEVANCE
-                        ? new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE)
-                        : new TopFieldCollectorManager(sort(order), depth, Integer.MAX_VALUE);
-                result = searcher.search(query, new FacetedSearch(selections, ranking, searcher, PopulationBands.BOUNDS));
+                result = searcher.search(query, selections, sort(order), depth);
                 searcher.cacheResult(key, result);
             }
             TopDocs page = page(result.top(), request);
@@ -174,9 +166,10 @@ public final class Searcher implements Closeable {
                 .build();
     }
 
+    /** How an order sorts; null for relevance, ranked by score. */
     private static Sort sort(SortOrder order) {
         return switch (order) {
-            case RELEVANCE -> Sort.RELEVANCE;
+            case RELEVANCE -> null;
             case TITLE -> new Sort(new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING));
             case POPULATION_DESC -> {
                 SortField f = new SortField(IndexSchema.POPULATION, SortField.Type.LONG, true);

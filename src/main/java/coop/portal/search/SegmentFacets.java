@@ -28,12 +28,18 @@ final class SegmentFacets {
     final int[] ords;
     /** Population of each document, or {@link #NO_POPULATION}. */
     final long[] population;
+    /** The {@link PopulationBands} band of each document's population, or -1 if it has none. */
+    final byte[] band;
 
     private SegmentFacets(String[][] labels, int[] start, int[] ords, long[] population) {
         this.labels = labels;
         this.start = start;
         this.ords = ords;
         this.population = population;
+        this.band = new byte[population.length];
+        for (int doc = 0; doc < population.length; doc++) {
+            band[doc] = (byte) PopulationBands.band(population[doc]);
+        }
     }
 
     static SegmentFacets read(LeafReader reader) throws IOException {
@@ -71,6 +77,6 @@ final class SegmentFacets {
 
     /** Approximate heap use, for the index-size metrics and for sizing decisions. */
     long bytes() {
-        return 4L * (start.length + ords.length) + 8L * population.length + 64L * labels.length;
+        return 4L * (start.length + ords.length) + 9L * population.length + 64L * labels.length;
     }
 }
