@@ -3,14 +3,16 @@
 # and the portal/Solr ratios against the targets of the "twice Solr's throughput" issue.
 #   bench/compare.sh N [RUNS=3]
 # Each run:
-#   portal: wait until the machine is quiet; fresh `portal ingest` (whole process, timed);
-#           wait quiet; `portal serve` on 127.0.0.1:PORTAL_PORT; wait for /api/health;
-#           the peer's bench.sh with RENDER=render_portal.py; stop the server (by PID).
+#   portal: wait until the machine is quiet; fresh `portal ingest` (whole process, timed); then
+#           for each CACHES mode: wait quiet; `portal serve` on 127.0.0.1:PORTAL_PORT (caches
+#           false = `--result-cache 0`); wait for /api/health; the peer's bench.sh with
+#           RENDER=render_portal.py; stop the server (by PID).
 #   Solr:   for each CACHES mode: wait quiet; the peer's run.sh on the same jsonl on SOLR_PORT
 #           (LOADED line = load + commit docs/s); wait for READY; bench.sh with the Solr renderer;
 #           stop it (by PID).
 # Env (defaults): DURATION=20s WARMUP=10s THREADS=2 CONNS=16   (passed to bench.sh)
-#   CACHES="true"  Solr caches on; "false" = off; "true false" = both, one Solr start per mode
+#   CACHES="true"  result caches on; "false" = off; "true false" = both, one server start per mode
+#                  and system (portal: --result-cache 0; Solr: the peer's -Dportal.caches)
 #   PORTAL_PORT=18070 SOLR_PORT=18983   QUIET_MAX_S=120 QUIET_CORES=0.3   READY_TIMEOUT_S=1800
 #   PORTAL_JAVA_OPTS (portal JVM)   PEER_HEAP, PEER_JAVA, PEER_JAVA_OPTS (Solr JVM, read by run.sh)
 #   MIX (another mix.tsv for both systems)   SOLR_PEER (default ../shared/peers/solr)
@@ -80,26 +82,38 @@ bench_fields() {
 
 run_portal() {
   local r="$1"
-  local p="$OUT/run$r-portal" status=ok busy_ingest busy_serve t0 rss_ready
+  local p="$OUT/run$r-portal" busy_ingest
   echo
-  echo "=== run $r/$RUNS: portal ==="
+  echo "=== run $r/$RUNS: portal ingest ==="
   run rm -rf "$INDEX"
   wait_quiet "portal ingest"
   busy_ingest="$QUIET_BUSY"
   portal_ingest "$CORPUS" "$INDEX" "$p-ingest.log"
   [[ "$ING_RECORDS" == "$N" ]] || die "the portal index holds $ING_RECORDS records, expected $N"
+  for mode in $CACHES; do serve_portal "$r" "$mode" "$busy_ingest"; done
+}
+
+# serve_portal RUN MODE BUSY_INGEST: serves the index just built; caches=false is
+# `--result-cache 0`: no cached hits and facet counts, every request searches, counts and
+# highlights. (The portal's filter cache stays on; the peer's caches=false also drops Solr's.)
+serve_portal() {
+  local r="$1" mode="$2" busy_ingest="$3"
+  local p="$OUT/run$r-portal-caches_$mode" status=ok busy_serve t0 rss_ready opts=()
+  [[ "$mode" == false ]] && opts=(--result-cache 0)
+  echo
+  echo "=== run $r/$RUNS: portal (caches=$mode) ==="
   wait_quiet "portal serve"
   busy_serve="$QUIET_BUSY"
   t0=$(date +%s%N)
-  portal_serve "$PORTAL_PORT" "$INDEX" "$CORPUS" "$p-serve.log"
+  portal_serve "$PORTAL_PORT" "$INDEX" "$CORPUS" "$p-serve.log" "${opts[@]}"
   wait_health "$PORTAL_PORT" "$SERVE_PID" "$N" "$READY_TIMEOUT_S"
   local ready_ms=$((($(date +%s%N) - t0) / 1000000))
   rss_ready="$(rss_mb "$SERVE_PID")"
   echo "portal serve: pid=$SERVE_PID java=$(java_of "$SERVE_PID") launch_to_healthy_ms=$ready_ms rss_mb=$rss_ready"
   grep -q '^Ingest finished' "$p-serve.log" && echo "WARNING: serve re-ingested the corpus at start (see $p-serve.log)"
-  bench_server portal "$PORTAL_PORT" "$SERVE_PID" render_portal.py "$p-bench.log" || status=failed
+  bench_server "portal (caches=$mode)" "$PORTAL_PORT" "$SERVE_PID" render_portal.py "$p-bench.log" || status=failed
   stop_pid "$SERVE_PID" "portal serve"
-  echo "system=portal run=$r status=$status ingest_rps=$ING_RPS ingest_wall_s=$ING_WALL_S ingest_reported_s=${ING_INTERNAL_S:-?} index_mb=$ING_INDEX_MB ingest_peak_rss_mb=$ING_PEAK_RSS_MB ready_ms=$ready_ms rss_ready_mb=$rss_ready busy_before=$busy_ingest/$busy_serve $(bench_fields "$p-bench.log")" >> "$ROWS"
+  echo "system=portal-caches_$mode run=$r status=$status ingest_rps=$ING_RPS ingest_wall_s=$ING_WALL_S ingest_reported_s=${ING_INTERNAL_S:-?} index_mb=$ING_INDEX_MB ingest_peak_rss_mb=$ING_PEAK_RSS_MB ready_ms=$ready_ms rss_ready_mb=$rss_ready busy_before=$busy_ingest/$busy_serve $(bench_fields "$p-bench.log")" >> "$ROWS"
 }
 
 run_solr() {

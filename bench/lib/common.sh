@@ -184,12 +184,14 @@ portal_ingest() {
   echo "INGEST records=$ING_RECORDS wall_s=$ING_WALL_S records_per_s=$ING_RPS portal_reported_s=${ING_INTERNAL_S:-?} index_mb=$ING_INDEX_MB peak_rss_mb=$ING_PEAK_RSS_MB (whole process: launcher, JVM start, parse, index, commit; peak RSS by $ING_RSS_HOW)"
 }
 
-# portal_serve PORT INDEX CORPUS LOG: starts `portal serve` in the background; sets SERVE_PID.
+# portal_serve PORT INDEX CORPUS LOG [SERVE OPTIONS...]: starts `portal serve` in the background;
+# sets SERVE_PID.
 portal_serve() {
   local port="$1" index="$2" corpus="$3" log="$4"
+  shift 4
   require_free_port "$port" PORTAL_PORT
-  echo "+ $(envp)$(printf '%q ' "$PORTAL" serve --port "$port" --host "$HOST" --index "$index" --corpus "$corpus")> $log 2>&1 &"
-  "$PORTAL" serve --port "$port" --host "$HOST" --index "$index" --corpus "$corpus" > "$log" 2>&1 &
+  echo "+ $(envp)$(printf '%q ' "$PORTAL" serve --port "$port" --host "$HOST" --index "$index" --corpus "$corpus" "$@")> $log 2>&1 &"
+  "$PORTAL" serve --port "$port" --host "$HOST" --index "$index" --corpus "$corpus" "$@" > "$log" 2>&1 &
   SERVE_PID=$!
   track "$SERVE_PID" "portal serve"
 }

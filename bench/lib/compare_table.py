@@ -5,7 +5,8 @@ portal/Solr ratios of the medians against the targets of the issue.
 usage: compare_table.py ROWS.txt [--records N] [--duration 20s]
 
 ROWS.txt has one line per system and run, made of key=value tokens written by compare.sh
-(system=portal|solr-caches_true|solr-caches_false, run=, status=, ingest_rps=, rps=, p50=, ...).
+(system=portal-caches_true|portal-caches_false|solr-caches_true|solr-caches_false, run=, status=,
+ingest_rps=, rps=, p50=, ...).
 """
 import argparse
 import statistics
@@ -32,7 +33,8 @@ COLUMNS = [
     ("errors", "errors", "{:.0f}"),
 ]
 
-NAMES = {"portal": "portal", "solr-caches_true": "Solr caches on", "solr-caches_false": "Solr caches off"}
+NAMES = {"portal-caches_true": "portal caches on", "portal-caches_false": "portal caches off",
+         "solr-caches_true": "Solr caches on", "solr-caches_false": "Solr caches off"}
 
 
 def num(v):
@@ -113,33 +115,33 @@ def main():
           "serve peak MB = serving process only. errors = wrk connect+read+write+status(non-2xx)+timeout.")
     print("quiet before = cores used by other processes just before each start (portal: ingest/serve).")
 
-    for s in systems:
-        if s == "portal":
-            continue
-        sm, pm = medians[s], medians.get("portal")
-        if not pm:
-            break
-        judged = s == "solr-caches_true"
-        print()
-        print("ratios portal / %s (medians)%s:" % (NAMES.get(s, s), "" if judged else " - informational, the targets are set against Solr with caches on"))
-        for label, pk, sk, op, target, wording in TARGETS:
-            p, q = pm.get(pk), sm.get(sk)
-            if p is None or q is None or q == 0:
-                print("  %-12s  n/a" % label)
-                continue
-            ratio = p / q
-            met = ratio >= target if op == ">=" else ratio <= target
-            verdict = ("MET" if met else "NOT MET") if judged else ("would be met" if met else "would not be met")
-            print("  %-12s %6.2fx   target %s %.1fx   %-8s (%s)" % (label, ratio, op, target, verdict, wording))
-        p, q = pm.get("peak_rss_mb"), sm.get("peak_rss_mb")
-        if p is not None and q:
-            print("  %-12s %6.2fx   (serving process only, for information)" % ("serve RSS", p / q))
+    portals = [s for s in systems if s.startswith("portal")]
+    solrs = [s for s in systems if s.startswith("solr")]
+    for ps in portals:
+        for s in solrs:
+            pm, sm = medians[ps], medians[s]
+            # The targets are set against Solr with its caches on; the other pairs are for information.
+            judged = s == "solr-caches_true"
+            print()
+            print("ratios %s / %s (medians)%s:" % (NAMES[ps], NAMES[s], "" if judged else " - informational"))
+            for label, pk, sk, op, target, wording in TARGETS:
+                p, q = pm.get(pk), sm.get(sk)
+                if p is None or q is None or q == 0:
+                    print("  %-12s  n/a" % label)
+                    continue
+                ratio = p / q
+                met = ratio >= target if op == ">=" else ratio <= target
+                verdict = ("MET" if met else "NOT MET") if judged else ("would be met" if met else "would not be met")
+                print("  %-12s %6.2fx   target %s %.1fx   %-8s (%s)" % (label, ratio, op, target, verdict, wording))
+            p, q = pm.get("peak_rss_mb"), sm.get("peak_rss_mb")
+            if p is not None and q:
+                print("  %-12s %6.2fx   (serving process only, for information)" % ("serve RSS", p / q))
 
     print()
     print("growth-table row (medians; fill bench/README.md's Growth table with these):")
     for s in systems:
         m = medians[s]
-        if s == "portal":
+        if s.startswith("portal"):
             ingest = "ingest %s s whole process (%s rec/s)" % (fmt(m["ingest_wall_s"], "{:.1f}"), fmt(m["ingest_rps"], "{:.0f}"))
         else:
             ingest = "load+commit %s s (%s docs/s; launch to READY %s s)" % (

@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code portal serve}: brings the index up to date with the corpus when it is missing or older,
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the portal (ingesting the corpus first if the index is missing or older than the corpus).")
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "${env:PORTAL_PORT:-7070}", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -42,13 +47,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Serve the web page from this folder instead of the copy in the jar (for editing it live).")
     Path web;
 
+    @Option(names = "--result-cache", defaultValue = "${env:PORTAL_RESULT_CACHE:-1024}",
+            description = "Searches (ranked hits and facet counts) kept per view of the index; 0 turns the cache off (default: ${DEFAULT-VALUE}).")
+    int resultCache;
+
     @Override
     public Integer call() throws Exception {
+        if (resultCache < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--result-cache must be 0 or more");
+        }
         if (needsIngest()) {
             IngestReport report = IngestCommand.run(corpus, index, 50);
             report.print(System.out);
         }
-        Searcher searcher = Searcher.open(index, Vocabulary.load());
+        Searcher searcher = Searcher.open(index, Vocabulary.load(), resultCache);
         boolean webFolder = web != null && !web.toString().isBlank();
         Javalin app = PortalServer.create(searcher, new PortalServer.Options(webFolder ? web : null));
         CountDownLatch stopped = new CountDownLatch(1);
