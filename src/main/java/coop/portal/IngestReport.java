@@ -2,8 +2,11 @@ package coop.portal;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What an ingest did: per file read, its record count and warnings; per file skipped, why.
@@ -34,6 +37,32 @@ public record IngestReport(int files, int unchanged, int deleted, List<FileResul
     /** True if the corpus had readable content: some file was read now or is unchanged since the last ingest. */
     public boolean anythingRead() {
         return unchanged > 0 || results.stream().anyMatch(r -> r.reason() == null);
+    }
+
+    /** The report as JSON-ready values: counts, each file's records and warnings, each skipped file's reason. */
+    public Map<String, Object> summary() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("files", files);
+        s.put("read", results.size() - skipped().size());
+        s.put("unchanged", unchanged);
+        s.put("removed", deleted);
+        s.put("records", records);
+        s.put("committed", committed);
+        s.put("millis", time.toMillis());
+        List<Map<String, Object>> perFile = new ArrayList<>();
+        for (FileResult r : results) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("file", r.file());
+            if (r.reason() == null) {
+                f.put("records", r.records());
+                f.put("warnings", r.warnings());
+            } else {
+                f.put("skipped", r.reason());
+            }
+            perFile.add(f);
+        }
+        s.put("results", perFile);
+        return s;
     }
 
     public void print(PrintStream out) {

@@ -32,9 +32,13 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     static IngestReport run(Path corpus, Path index, long maxFileMb) throws java.io.IOException {
-        CorpusIngest ingest = new CorpusIngest(Vocabulary.load(), new DocumentParser(maxFileMb * 1024 * 1024));
         try (TerminalProgress progress = TerminalProgress.create()) {
-            return ingest.run(corpus, index, progress);
+            return run(corpus, index, maxFileMb, progress);
         }
+    }
+
+    static IngestReport run(Path corpus, Path index, long maxFileMb, CorpusIngest.Progress progress) throws java.io.IOException {
+        CorpusIngest ingest = new CorpusIngest(Vocabulary.load(), new DocumentParser(maxFileMb * 1024 * 1024));
+        return ingest.run(corpus, index, progress);
     }
 }

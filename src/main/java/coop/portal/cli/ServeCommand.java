@@ -1,14 +1,18 @@
 package coop.portal.cli;
 
+import coop.portal.CorpusIngest;
 import coop.portal.IngestReport;
 import coop.portal.http.PortalServer;
+import coop.portal.http.Reindex;
 import coop.portal.index.IndexState;
+import coop.portal.search.SearchLimits;
 import coop.portal.search.Searcher;
 import coop.portal.vocab.Vocabulary;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,39 +34,67 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "${env:PORTAL_PORT:-7070}", description = "Port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:PORTAL_PORT:-7070}", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:PORTAL_HOST:-localhost}",
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:PORTAL_HOST:-localhost}",
             description = "Interface to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--index", defaultValue = "${env:PORTAL_INDEX:-index}", description = "Index folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:PORTAL_INDEX:-index}", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
-    @Option(names = "--corpus", defaultValue = "${env:PORTAL_CORPUS:-corpus}", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${env:PORTAL_CORPUS:-corpus}", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
     Path corpus;
 
-    @Option(names = "--web", defaultValue = "${env:PORTAL_WEB}",
+    @Option(names = "--web", paramLabel = "DIR", defaultValue = "${env:PORTAL_WEB}",
             description = "Serve the web page from this folder instead of the copy in the jar (for editing it live).")
     Path web;
 
-    @Option(names = "--result-cache", defaultValue = "${env:PORTAL_RESULT_CACHE:-1024}",
+    @Option(names = "--result-cache", paramLabel = "N", defaultValue = "${env:PORTAL_RESULT_CACHE:-1024}",
             description = "Searches (ranked hits and facet counts) kept per view of the index; 0 turns the cache off (default: ${DEFAULT-VALUE}).")
     int resultCache;
 
+    @Option(names = "--max-query-length", paramLabel = "N", defaultValue = "${env:PORTAL_MAX_QUERY_LENGTH:-1000}",
+            description = "Longest query text, in characters (default: ${DEFAULT-VALUE}).")
+    int maxQueryLength;
+
+    @Option(names = "--max-clauses", paramLabel = "N", defaultValue = "${env:PORTAL_MAX_CLAUSES:-1024}",
+            description = "Most clauses a query may expand to (default: ${DEFAULT-VALUE}).")
+    int maxClauses;
+
+    @Option(names = "--max-filters", paramLabel = "N", defaultValue = "${env:PORTAL_MAX_FILTERS:-100}",
+            description = "Most facet values one search may select (default: ${DEFAULT-VALUE}).")
+    int maxFilters;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "${env:PORTAL_MAX_DEPTH:-10000}",
+            description = "Deepest hit a page may reach, page x size (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--search-timeout", paramLabel = "MS", defaultValue = "${env:PORTAL_SEARCH_TIMEOUT_MS:-2000}",
+            description = "Milliseconds a search may take before it is stopped (default: ${DEFAULT-VALUE}).")
+    long searchTimeoutMs;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:PORTAL_ADMIN_TOKEN}",
+            description = "Bearer token of the admin API (/api/admin/...); without one the admin API is off. "
+                    + "Prefer the environment variable PORTAL_ADMIN_TOKEN: a flag shows in the process list.")
+    String adminToken;
+
     @Override
     public Integer call() throws Exception {
-        if (resultCache < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--result-cache must be 0 or more");
-        }
+        Searcher.Options options = searchOptions();
         if (needsIngest()) {
             IngestReport report = IngestCommand.run(corpus, index, 50);
             report.print(System.out);
         }
-        Searcher searcher = Searcher.open(index, Vocabulary.load(), resultCache);
+        Searcher searcher = Searcher.open(index, Vocabulary.load(), options);
         boolean webFolder = web != null && !web.toString().isBlank();
-        Javalin app = PortalServer.create(searcher, new PortalServer.Options(webFolder ? web : null));
+        Reindex reindex = () -> {
+            IngestReport report = IngestCommand.run(corpus, index, 50, CorpusIngest.Progress.NONE);
+            searcher.refresh();
+            return report.summary();
+        };
+        Javalin app = PortalServer.create(searcher, new PortalServer.Options(webFolder ? web : null, adminToken, reindex));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -77,6 +109,31 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.printf("Serving %d records at http://%s:%d/%n", searcher.count(), host, app.port());
         stopped.await();
         return 0;
+    }
+
+    /** The search options from the flags, or a usage error naming what is wrong. */
+    private Searcher.Options searchOptions() {
+        positive(maxQueryLength, "--max-query-length");
+        positive(maxClauses, "--max-clauses");
+        positive(maxFilters, "--max-filters");
+        positive(maxDepth, "--max-depth");
+        positive(searchTimeoutMs, "--search-timeout");
+        if (resultCache < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--result-cache must be 0 or more");
+        }
+        try {
+            SearchLimits limits = new SearchLimits(maxQueryLength, maxClauses, maxFilters, maxDepth,
+                    Duration.ofMillis(searchTimeoutMs));
+            return new Searcher.Options(resultCache, limits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void positive(long value, String flag) {
+        if (value < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), flag + " must be 1 or more");
+        }
     }
 
     /** True if the index is missing, was written by another schema version, or is older than a corpus file. */

@@ -13,12 +13,23 @@ import java.nio.file.Path;
 public final class PortalServer {
 
     /**
-     * Where the static files come from: a folder on disk, or the copy of {@code web/} packaged
-     * in the jar when {@code webRoot} is null.
+     * How the server is set up.
+     *
+     * @param webRoot    a folder to serve the static files from, or null for the copy of
+     *                   {@code web/} packaged in the jar
+     * @param adminToken the bearer token of the admin API, or null to turn the admin API off
+     * @param reindex    what {@code POST /api/admin/reindex} runs, or null if this server cannot
+     *                   re-ingest
      */
-    public record Options(Path webRoot) {
+    public record Options(Path webRoot, String adminToken, Reindex reindex) {
+        public Options {
+            if (adminToken != null && adminToken.isBlank()) {
+                adminToken = null;
+            }
+        }
+
         public static Options defaults() {
-            return new Options(null);
+            return new Options(null, null, null);
         }
     }
 

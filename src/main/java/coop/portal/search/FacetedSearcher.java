@@ -115,10 +115,15 @@ final class FacetedSearcher extends IndexSearcher {
 
     static final class Factory extends SearcherFactory {
         private final int resultCapacity;
+        private final SearchDeadline deadline;
 
-        /** @param resultCapacity searches whose results each searcher keeps; 0 keeps none */
-        Factory(int resultCapacity) {
+        /**
+         * @param resultCapacity searches whose results each searcher keeps; 0 keeps none
+         * @param deadline       stops a search that runs too long
+         */
+        Factory(int resultCapacity, SearchDeadline deadline) {
             this.resultCapacity = resultCapacity;
+            this.deadline = deadline;
         }
 
         /** Filters kept: at one bit per document, 128 of them for a million records take 16 MB. */
@@ -139,7 +144,9 @@ final class FacetedSearcher extends IndexSearcher {
                     });
                 }
             }
-            return new FacetedSearcher(reader, facets, filters, resultCapacity);
+            FacetedSearcher searcher = new FacetedSearcher(reader, facets, filters, resultCapacity);
+            searcher.setTimeout(deadline);
+            return searcher;
         }
     }
 }

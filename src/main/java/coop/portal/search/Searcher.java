@@ -52,10 +52,25 @@ import org.apache.lucene.util.Bits;
  */
 public final class Searcher implements Closeable {
 
-    /** Deepest result a request may reach (page × size). */
-    public static final int MAX_DEPTH = 10_000;
-    /** Searches whose results are kept per view of the index, unless the caller says otherwise. */
-    public static final int DEFAULT_RESULT_CACHE = 1024;
+    /**
+     * How a searcher is set up.
+     *
+     * @param resultCache searches whose results (ranked hits and counts, not snippets) are kept
+     *                    per view of the index; 0 keeps none
+     * @param limits      bounds on what one search may ask
+     */
+    public record Options(int resultCache, SearchLimits limits) {
+        public Options {
+            if (resultCache < 0) {
+                throw new IllegalArgumentException("the result cache size must be 0 or more");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(1024, SearchLimits.defaults());
+        }
+    }
+
     /** A search ranks at least this many hits, so that the next pages come from the cache. */
     private static final int RANKED_AHEAD = 50;
     /** Record texts kept in memory for snippets: a few thousand of the most recently shown. */
@@ -71,10 +86,15 @@ public final class Searcher implements Closeable {
     private final Snippets snippets;
     private final Suggester suggester;
     private final Vocabulary vocabulary;
+    private final SearchLimits limits;
+    private final SearchDeadline deadline;
 
-    private Searcher(Directory directory, SearcherManager manager, Vocabulary vocabulary) {
+    private Searcher(Directory directory, SearcherManager manager, Vocabulary vocabulary, SearchLimits limits,
+                     SearchDeadline deadline) {
         this.directory = directory;
         this.manager = manager;
+        this.limits = limits;
+        this.deadline = deadline;
         this.userQuery = new UserQuery(IndexSchema.analyzer(), vocabulary);
         this.facets = new FacetCounter(vocabulary.clusters());
         TextCache texts = new TextCache(TEXT_CACHE_ENTRIES);
@@ -92,21 +112,20 @@ public final class Searcher implements Closeable {
     }
 
     /**
-     * Opens the index in a folder for searching.
+     * Opens the index in a folder for searching, with the default options.
      *
      * @throws IOException if the folder holds no index or it cannot be read
      */
     public static Searcher open(Path dir, Vocabulary vocabulary) throws IOException {
-        return open(dir, vocabulary, DEFAULT_RESULT_CACHE);
+        return open(dir, vocabulary, Options.defaults());
     }
 
     /**
-     * Opens the index in a folder for searching, keeping the results of up to
-     * {@code resultCache} searches (ranked hits and counts, not snippets) per view of the index.
+     * Opens the index in a folder for searching.
      *
      * @throws IOException if the folder holds no index or it cannot be read
      */
-    public static Searcher open(Path dir, Vocabulary vocabulary, int resultCache) throws IOException {
+    public static Searcher open(Path dir, Vocabulary vocabulary, Options options) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("no index at " + dir + ": run the ingest first");
         }
@@ -115,7 +134,11 @@ public final class Searcher implements Closeable {
             if (!DirectoryReader.indexExists(directory)) {
                 throw new IOException("no index at " + dir + ": run the ingest first");
             }
-            return new Searcher(directory, new SearcherManager(directory, new FacetedSearcher.Factory(resultCache)), vocabulary);
+            // Lucene keeps this bound for the whole process: one searcher serves a process.
+            IndexSearcher.setMaxClauseCount(options.limits().maxClauses());
+            SearchDeadline deadline = new SearchDeadline();
+            SearcherManager manager = new SearcherManager(directory, new FacetedSearcher.Factory(options.resultCache(), deadline));
+            return new Searcher(directory, manager, vocabulary, options.limits(), deadline);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -123,14 +146,13 @@ public final class Searcher implements Closeable {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
-        if ((long) request.page() * request.size() > MAX_DEPTH) {
-            throw new InvalidSearchException("page", "page × size may not exceed " + MAX_DEPTH);
-        }
+        checkLimits(request);
         List<FacetingCollector.Selection> selections = facets.selections(request);
         if (!request.population().isAny()) {
             selections.add(new FacetingCollector.Selection(IndexSchema.POPULATION, List.of(), request.population()));
         }
         FacetedSearcher searcher = (FacetedSearcher) manager.acquire();
+        deadline.start(limits.timeout());
         try {
             UserQuery.Parsed parsed = request.browsing() ? null : searcher.parse(request.query(), userQuery);
             Query query = withArea(parsed == null ? new MatchAllDocsQuery() : parsed.query(), request.area());
@@ -139,8 +161,12 @@ public final class Searcher implements Closeable {
             FacetedSearcher.ResultKey key = FacetedSearcher.ResultKey.of(request);
             FacetedSearch.Result result = searcher.cachedResult(key, topN);
             if (result == null) {
-                int depth = Math.min(MAX_DEPTH, Math.max(topN, RANKED_AHEAD));
+                int depth = Math.min(limits.maxDepth(), Math.max(topN, RANKED_AHEAD));
                 result = searcher.search(query, selections, sort(order), depth);
+                if (deadline.end()) {
+                    throw new InvalidSearchException("q", "the search took longer than " + limits.timeout().toMillis()
+                            + " ms and was stopped; use fewer or more specific words");
+                }
                 searcher.cacheResult(key, result);
             }
             TopDocs page = page(result.top(), request);
@@ -149,8 +175,28 @@ public final class Searcher implements Closeable {
                     PopulationBands.counts(result.counts().bandCounts(), request.population()));
             return new SearchResult(result.counts().hits(), request.page(), request.size(), order, hits,
                     facets.count(result.counts(), request), ranges, parsed == null ? null : parsed.suggestion());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidSearchException("q", "the query expands to more than " + limits.maxClauses()
+                    + " clauses; use fewer words");
         } finally {
+            deadline.end();
             manager.release(searcher);
+        }
+    }
+
+    private void checkLimits(SearchRequest request) {
+        if (request.query().length() > limits.maxQueryLength()) {
+            throw new InvalidSearchException("q", "the query may have at most " + limits.maxQueryLength() + " characters");
+        }
+        int selected = 0;
+        for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
+            selected += filter.getValue().size();
+            if (selected > limits.maxFilters()) {
+                throw new InvalidSearchException(filter.getKey(), "at most " + limits.maxFilters() + " facet values may be selected");
+            }
+        }
+        if ((long) request.page() * request.size() > limits.maxDepth()) {
+            throw new InvalidSearchException("page", "page × size may not exceed " + limits.maxDepth());
         }
     }
 

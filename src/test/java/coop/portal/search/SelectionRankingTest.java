@@ -58,7 +58,7 @@ class SelectionRankingTest {
             }
         }
         Fixtures.ingest(corpus, index);
-        searcher = Searcher.open(index, Fixtures.vocabulary(), 0);
+        searcher = Searcher.open(index, Fixtures.vocabulary(), new Searcher.Options(0, SearchLimits.defaults()));
     }
 
     /** Words drawn with a skew, so that some are common and some rare, as in real text. */
