@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** {@code GET /api/documents/{id}} and {@code GET /api/export}: whole records with all their metadata and text. */
 final class DocumentController {
@@ -21,7 +20,7 @@ final class DocumentController {
     void document(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         Record r = searcher.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No record with id '" + id + "'")));
-        ctx.contentType("application/json").result(RecordJson.toJson(r).toString());
+        ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(RecordJson.toJson(r)));
     }
 
     /** Every record as JSON Lines, streamed, one record object per line. */
@@ -30,7 +29,7 @@ final class DocumentController {
         ctx.header("Content-Disposition", "inline; filename=\"records.jsonl\"");
         OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
         searcher.export(r -> {
-            out.write(RecordJson.toJsonLine(r).getBytes(StandardCharsets.UTF_8));
+            out.write(Json.MAPPER.writeValueAsBytes(RecordJson.toJson(r)));
             out.write('\n');
         });
         out.flush();

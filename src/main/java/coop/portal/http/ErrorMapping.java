@@ -1,6 +1,5 @@
 package coop.portal.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.portal.search.InvalidSearchException;
 import io.javalin.config.JavalinConfig;
@@ -15,7 +14,6 @@ import io.javalin.http.HttpResponseException;
 final class ErrorMapping {
 
     static final String PROBLEM_JSON = "application/problem+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(ErrorMapping.class.getName());
 
     private ErrorMapping() {
@@ -46,7 +44,11 @@ final class ErrorMapping {
     }
 
     static void write(Context ctx, Problem p) {
-        ObjectNode o = JSON.createObjectNode();
+        ctx.status(p.status()).contentType(PROBLEM_JSON).result(json(p));
+    }
+
+    static String json(Problem p) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("type", p.type());
         o.put("title", p.title());
         o.put("status", p.status());
@@ -54,7 +56,11 @@ final class ErrorMapping {
         if (p.parameter() != null) {
             o.put("parameter", p.parameter());
         }
-        ctx.status(p.status()).contentType(PROBLEM_JSON).result(o.toString());
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isProblem(Context ctx) {
@@ -62,7 +68,7 @@ final class ErrorMapping {
         return type != null && type.startsWith(PROBLEM_JSON);
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Unauthorized";

@@ -19,7 +19,7 @@ final class PlacesController {
 
     PlacesController(Vocabulary vocabulary) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = SearchJson.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("places");
             for (Place p : vocabulary.gazetteer().places()) {

@@ -60,7 +60,9 @@ public final class PortalServer {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
             ErrorMapping.install(config);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.routes.before(SecurityHeaders::apply);
+            config.routes.before(QueryStringGuard::check);
             config.routes.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", suggest::suggest);

@@ -29,7 +29,7 @@ final class RecommendationController {
         String id = ctx.pathParam("id");
         List<Hit> hits = searcher.similar(id, size(ctx)).orElseThrow(() -> notFound(id));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = SearchJson.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("id", id);
             g.writeArrayFieldStart("hits");
@@ -46,7 +46,7 @@ final class RecommendationController {
         String id = ctx.pathParam("id");
         List<Partner> partners = searcher.partners(id, size(ctx)).orElseThrow(() -> notFound(id));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = SearchJson.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("id", id);
             g.writeArrayFieldStart("partners");

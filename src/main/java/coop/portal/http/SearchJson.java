@@ -1,6 +1,5 @@
 package coop.portal.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import coop.portal.search.FacetValue;
 import coop.portal.search.Hit;
@@ -17,14 +16,12 @@ import java.util.Map;
  */
 final class SearchJson {
 
-    static final JsonFactory FACTORY = new JsonFactory();
-
     private SearchJson() {
     }
 
     static byte[] write(SearchResult r, String query) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("query", query);
             g.writeNumberField("total", r.total());

@@ -40,7 +40,7 @@ final class SuggestController {
         }
         List<Suggestion> suggestions = searcher.suggest(typed, size);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = SearchJson.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("query", typed);
             g.writeArrayFieldStart("suggestions");

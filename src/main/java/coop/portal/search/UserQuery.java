@@ -92,9 +92,13 @@ final class UserQuery {
     private static final float CONCEPT_TIE_BREAKER = 0.3f;
     private static final int PHRASE_SLOP = 2;
     private static final int MAX_SLOP = 10;
+    /** Deeper brackets serve no search anyone types; the parser would recurse once per level. */
+    private static final int MAX_NESTING = 16;
     private static final int MAX_FUZZY_EXPANSIONS = 50;
     /** Query syntax; a question mark ending a word is a question, not a wildcard. */
-    private static final Pattern SYNTAX = Pattern.compile("[\"():*~^+\\[\\]{}]|\\?(?=\\w)|(^|\\s)-|\\b(AND|OR|NOT)\\b");
+    private static final Pattern SYNTAX = Pattern.compile("[\"():*~^+/\\[\\]{}]|\\?(?=\\w)|(^|\\s)-|\\b(AND|OR|NOT)\\b");
+    /** What makes text between slashes a regular expression rather than, say, a date (2021/2022/2023). */
+    private static final Pattern REGEX_OPERATOR = Pattern.compile("[.*+?|\\[\\]{}()\\\\]");
     private static final String HAN_PAIR = "<DOUBLE>";
     private static final String HAN_SINGLE = "<SINGLE>";
 
@@ -109,9 +113,14 @@ final class UserQuery {
     }
 
     Parsed parse(String text, IndexSearcher searcher) {
+        if (nesting(text) > MAX_NESTING) {
+            throw new InvalidSearchException("q", "brackets may nest at most " + MAX_NESTING + " deep");
+        }
         if (SYNTAX.matcher(text).find()) {
             try {
                 return new Parsed(syntaxParser().parse(text), null);
+            } catch (InvalidSearchException tooCostly) {
+                throw tooCostly;
             } catch (ParseException | RuntimeException malformed) {
                 return words(text, searcher);
             }
@@ -131,7 +140,7 @@ final class UserQuery {
         for (QueryPlan.Part part : plan.parts()) {
             if (part instanceof QueryPlan.Words w) {
                 for (List<String> group : groups(w.text())) {
-                    if (group.size() == 1 && !knownTerm(reader, group.get(0))) {
+                    if (group.size() == 1 && mayBeMisspelt(group.get(0)) && !knownTerm(reader, group.get(0))) {
                         correction(reader, group.get(0), w.text()).ifPresent(c -> corrections.put(c[0], c[1]));
                     }
                 }
@@ -149,8 +158,8 @@ final class UserQuery {
             switch (part) {
                 case QueryPlan.Words w -> {
                     for (List<String> group : groups(w.text())) {
-                        boolean unknown = group.size() == 1 && !knownTerm(reader, group.get(0));
-                        if (unknown) {
+                        boolean misspelt = group.size() == 1 && mayBeMisspelt(group.get(0)) && !knownTerm(reader, group.get(0));
+                        if (misspelt) {
                             content.add(fuzzy(group.get(0), rawWord(w.text(), group.get(0))), BooleanClause.Occur.SHOULD);
                         } else {
                             content.add(acrossFields(group), BooleanClause.Occur.SHOULD);
@@ -301,6 +310,11 @@ final class UserQuery {
     }
 
     /** The typed word and the indexed word closest to it, if the index has one. */
+    /** A word with a digit is a year, a figure or a code: one digit off is another thing, not a slip. */
+    private static boolean mayBeMisspelt(String term) {
+        return term.chars().noneMatch(Character::isDigit);
+    }
+
     private static java.util.Optional<String[]> correction(IndexReader reader, String term, String typedText) {
         DirectSpellChecker checker = new DirectSpellChecker();
         SuggestWord best = null;
@@ -457,27 +471,39 @@ final class UserQuery {
 
             @Override
             protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-                return super.getFieldQuery(fieldName(field), queryText, Math.min(slop, MAX_SLOP));
+                if (slop > MAX_SLOP) {
+                    throw new InvalidSearchException("q", "the words of a phrase may be at most " + MAX_SLOP
+                            + " words apart (\"...\"~" + MAX_SLOP + ")");
+                }
+                return super.getFieldQuery(fieldName(field), queryText, slop);
             }
 
             @Override
             protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-                throw new ParseException("regular expressions are not supported");
+                if (REGEX_OPERATOR.matcher(termStr).find()) {
+                    throw new InvalidSearchException("q", "regular expressions (/.../) are not supported");
+                }
+                // Slashes around plain words are no regular expression: read the words.
+                throw new ParseException("slashes around words");
             }
 
             @Override
             protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-                return super.getFuzzyQuery(fieldName(field), termStr, Math.min(minSimilarity, 2f));
+                if (minSimilarity > FuzzyQuery.defaultMaxEdits) {
+                    throw new InvalidSearchException("q", "a word may match with at most " + FuzzyQuery.defaultMaxEdits
+                            + " typing slips (word~" + FuzzyQuery.defaultMaxEdits + ")");
+                }
+                return super.getFuzzyQuery(fieldName(field), termStr, minSimilarity);
             }
 
             @Override
             protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-                return super.getPrefixQuery(fieldName(field), termStr);
+                return super.getPrefixQuery(fieldName(field), noLeadingWildcard(termStr));
             }
 
             @Override
             protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-                return super.getWildcardQuery(fieldName(field), termStr);
+                return super.getWildcardQuery(fieldName(field), noLeadingWildcard(termStr));
             }
 
             @Override
@@ -487,11 +513,38 @@ final class UserQuery {
             }
         };
         p.setDefaultOperator(MultiFieldQueryParser.OR_OPERATOR);
-        p.setAllowLeadingWildcard(false);
+        // Allowed here only to be refused with a clear message (see noLeadingWildcard).
+        p.setAllowLeadingWildcard(true);
         // Whitespace splitting first, so that a run of Chinese characters becomes one phrase of its pairs.
         p.setSplitOnWhitespace(true);
         p.setAutoGeneratePhraseQueries(true);
         return p;
+    }
+
+    /** How deep the brackets of a text nest, outside quotes. */
+    private static int nesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (!quoted && c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
+    /** A word that begins with a wildcard would have every word of the index read: refused. */
+    private static String noLeadingWildcard(String term) {
+        if (term.startsWith("*") || term.startsWith("?")) {
+            throw new InvalidSearchException("q", "a word may not begin with * or ?");
+        }
+        return term;
     }
 
     /** Maps the field names users type to index fields; an unknown field is a syntax error. */

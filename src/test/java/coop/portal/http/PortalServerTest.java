@@ -128,7 +128,8 @@ class PortalServerTest {
 
     @Test
     void brokenQuerySyntaxIsSearchedAsWords() throws Exception {
-        for (String q : List.of("\"unclosed", "AND OR (", "title:", "*a*", "/.*/", "dairy~999")) {
+        // Operators that would cost the whole index (*a*, /.*/, dairy~999) are refused instead: HostileRequestsTest.
+        for (String q : List.of("\"unclosed", "AND OR (", "title:", "((dairy", "2021/2022/2023", "Xi'an / Xian")) {
             json("/api/search?q=" + q(q));
         }
     }
