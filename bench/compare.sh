@@ -10,7 +10,9 @@
 #   Solr:   for each CACHES mode: wait quiet; the peer's run.sh on the same jsonl on SOLR_PORT
 #           (LOADED line = load + commit docs/s); wait for READY; bench.sh with the Solr renderer;
 #           stop it (by PID).
-# Env (defaults): DURATION=20s WARMUP=10s THREADS=2 CONNS=16   (passed to bench.sh)
+# Env (defaults): DURATION=20s WARMUP=40s THREADS=2 CONNS=16   (passed to bench.sh)
+#   (40 s: both JVMs keep getting faster for 25-50 s of this load while the JIT compiles; a
+#   shorter warm-up measures the compiler rather than the servers)
 #   CACHES="true"  result caches on; "false" = off; "true false" = both, one server start per mode
 #                  and system (portal: --result-cache 0; Solr: the peer's -Dportal.caches)
 #   PORTAL_PORT=18070 SOLR_PORT=18983   QUIET_MAX_S=120 QUIET_CORES=0.3   READY_TIMEOUT_S=1800
@@ -27,7 +29,7 @@ is_count "$1" || usage
 N="$1"
 RUNS="${2:-3}"
 is_count "$RUNS" || usage
-DURATION="${DURATION:-20s}"; WARMUP="${WARMUP:-10s}"; THREADS="${THREADS:-2}"; CONNS="${CONNS:-16}"
+DURATION="${DURATION:-20s}"; WARMUP="${WARMUP:-40s}"; THREADS="${THREADS:-2}"; CONNS="${CONNS:-16}"
 CACHES="${CACHES:-true}"
 PORTAL_PORT="${PORTAL_PORT:-18070}"
 SOLR_PORT="${SOLR_PORT:-18983}"
