@@ -170,20 +170,28 @@
   }
 
   function showError(state, e) {
-    $("status").textContent = "The search failed.";
+    // A 4xx is about the search itself: trying it again would fail the same way.
+    const refused = e.status >= 400 && e.status < 500;
+    $("status").textContent = refused ? "The search was refused." : "The search failed.";
     $("status").classList.add("error");
     const box = $("message");
     box.hidden = false;
     box.className = "message error-box";
     box.setAttribute("role", "alert");
-    const retry = el("button", { type: "button", text: "Try again" });
-    retry.addEventListener("click", () => render());
     const home = el("a", { href: "/", text: "start a new search" });
     const message = e.message ? e.message.charAt(0).toUpperCase() + e.message.slice(1) : "Something went wrong.";
+    let next;
+    if (refused) {
+      next = el("p", {}, "Change the words in the search box, or ", home, ".");
+    } else {
+      const retry = el("button", { type: "button", text: "Try again" });
+      retry.addEventListener("click", () => render());
+      next = el("p", {}, retry, " or ", home, ".");
+    }
     box.replaceChildren(
-      el("h2", { text: "The search could not be done" }),
+      el("h2", { text: refused ? "This search cannot be done" : "The search could not be done" }),
       el("p", { text: message }),
-      el("p", {}, retry, " or ", home, "."));
+      next);
     $("hits").replaceChildren();
     $("pager").replaceChildren();
     $("pictures").hidden = true; // nothing to picture; the map and charts would show an older search

@@ -70,7 +70,7 @@ public record IngestReport(int files, int unchanged, int deleted, List<FileResul
                 time.toMillis() / 1000.0, files, results.size() - skipped().size(), unchanged, skipped().size(), deleted);
         for (FileResult r : results) {
             if (r.reason() == null) {
-                out.printf(Locale.ROOT, "  %-50s %6d records%n", r.file(), r.records());
+                out.printf(Locale.ROOT, "  %-50s %6d record%s%n", r.file(), r.records(), r.records() == 1 ? "" : "s");
                 r.warnings().forEach(w -> out.println("      " + w));
             }
         }

@@ -365,11 +365,12 @@ class SearchPageBrowserTest {
 
         // A search the portal refuses: the error says what happened, and the way out
         open("/?q=dairy&sort=sideways");
-        assertEquals("The search failed.", status());
+        assertEquals("The search was refused.", status());
         WebElement message = browser.find("#message");
         assertEquals("alert", message.getAttribute("role"));
         assertTrue(message.getText().contains("Sort must be relevance, title, population-desc or population-asc"), message.getText());
-        assertTrue(message.getText().contains("Try again"));
+        assertTrue(message.getText().contains("Change the words in the search box"), message.getText());
+        assertFalse(message.getText().contains("Try again"), "retrying a refused search fails the same way");
         assertFalse(browser.find("#pictures").isDisplayed(), "no pictures of an older search");
         browser.screenshot("error");
         browser.assertAccessible("search page with an error");
