@@ -61,7 +61,7 @@ public final class PortalServer {
             }
             ErrorMapping.install(config);
             config.routes.before(SecurityHeaders::apply);
-            config.routes.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
+            config.routes.before(Cors::apply);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", suggest::suggest);
             config.routes.get("/api/documents/{id}", documents::document);
