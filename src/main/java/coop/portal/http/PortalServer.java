@@ -62,6 +62,10 @@ public final class PortalServer {
             ErrorMapping.install(config);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(Cors::apply);
+            // No token, no admin API: its paths answer 404 like any other unknown path.
+            if (options.adminToken() != null) {
+                new AdminApi(new ReindexJob(options.reindex())).install(config, options.adminToken());
+            }
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", suggest::suggest);
             config.routes.get("/api/documents/{id}", documents::document);

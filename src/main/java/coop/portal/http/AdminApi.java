@@ -1,0 +1,71 @@
+package coop.portal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The admin API under {@code /api/admin}, behind the bearer token: {@code POST} and {@code GET
+ * /api/admin/reindex} start and follow a re-ingest of the corpus.
+ */
+final class AdminApi {
+
+    static final String REINDEX = "/api/admin/reindex";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ReindexJob reindex;
+
+    AdminApi(ReindexJob reindex) {
+        this.reindex = reindex;
+    }
+
+    /** Adds the admin routes, all of them guarded by {@code token}, to the server. */
+    void install(JavalinConfig config, String token) {
+        AdminToken guard = new AdminToken(token);
+        /*
+         * Jetty reuses the header values it has seen on a connection, matched regardless of case:
+         * behind a proxy that pools connections, a token differing from an earlier one only in
+         * case would reach the guard as that earlier token. Header values are compared exactly.
+         */
+        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+        config.routes.before("/api/admin/*", guard::check);
+        config.routes.post(REINDEX, this::startReindex);
+        config.routes.get(REINDEX, ctx -> json(ctx, run(reindex.last())));
+        config.events.serverStopped(reindex::close);
+    }
+
+    private void startReindex(Context ctx) throws JsonProcessingException {
+        if (!reindex.available()) {
+            throw new ProblemException(new Problem("/problems/reindex-unavailable", "Service unavailable", 503,
+                    "This server was started without a corpus to re-ingest.", null));
+        }
+        ReindexJob.Run run = reindex.start().orElseThrow(() -> new ProblemException(new Problem(
+                "/problems/reindex-running", "Conflict", 409,
+                "A re-ingest is running already; follow it at " + REINDEX + ".", null)));
+        ctx.status(202).header("Location", REINDEX);
+        json(ctx, run(run));
+    }
+
+    private static Map<String, Object> run(ReindexJob.Run run) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("state", run.state().name().toLowerCase(Locale.ROOT));
+        o.put("started", instant(run.started()));
+        o.put("finished", instant(run.finished()));
+        o.put("summary", run.summary());
+        o.put("error", run.error());
+        return o;
+    }
+
+    private static String instant(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static void json(Context ctx, Map<String, Object> body) throws JsonProcessingException {
+        ctx.contentType("application/json").result(JSON.writeValueAsBytes(body));
+    }
+}
