@@ -37,7 +37,8 @@ public final class PortalServer {
     }
 
     public static Javalin create(Searcher searcher, Options options) {
-        SearchController search = new SearchController(searcher);
+        SearchAnalytics analytics = new SearchAnalytics();
+        SearchController search = new SearchController(searcher, analytics);
         DocumentController documents = new DocumentController(searcher);
         RecommendationController recommendations = new RecommendationController(searcher);
         SuggestController suggest = new SuggestController(searcher);
@@ -64,7 +65,7 @@ public final class PortalServer {
             config.routes.before(Cors::apply);
             // No token, no admin API: its paths answer 404 like any other unknown path.
             if (options.adminToken() != null) {
-                new AdminApi(new ReindexJob(options.reindex())).install(config, options.adminToken());
+                new AdminApi(new ReindexJob(options.reindex()), analytics, searcher).install(config, options.adminToken());
             }
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", suggest::suggest);

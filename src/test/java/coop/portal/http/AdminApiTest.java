@@ -215,6 +215,34 @@ class AdminApiTest {
     }
 
     @Test
+    void statsCountNormalisedQueriesAndZeroResultsButNoPersonalData() throws Exception {
+        Javalin other = start(new PortalServer.Options(null, TOKEN, null));
+        try {
+            for (String q : List.of("dairy", "%20%20Dairy%20", "DAIRY&page=2", "Dairy%20%20industry", "xyzzyqwertyuiop",
+                    "xyzzyqwertyuiop", "", "&country=Spain", "dairy&size=0")) {
+                send(other, "GET", "/api/search?q=" + q, null);
+            }
+            send(other, "GET", "/api/suggest?q=dairy", null);
+            HttpResponse<String> r = admin(other, "GET", "/api/admin/stats");
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.headers().firstValue("access-control-allow-origin").isEmpty());
+            JsonNode stats = JSON.readTree(r.body());
+            assertEquals(66, stats.get("records").asInt());
+            assertEquals(6, stats.get("searches").asInt(), "a bad request is no search, and a suggestion neither");
+            assertEquals(2, stats.get("zeroResultSearches").asInt());
+            assertEquals(2, stats.get("browses").asInt());
+            assertEquals(3, stats.get("distinctQueries").asInt());
+            assertEquals(10_000, stats.get("maxDistinctQueries").asInt());
+            assertNotNull(Instant.parse(stats.get("since").asText()));
+            assertEquals(JSON.readTree("[{\"query\":\"dairy\",\"count\":3},{\"query\":\"xyzzyqwertyuiop\",\"count\":2},"
+                    + "{\"query\":\"dairy industry\",\"count\":1}]"), stats.get("topQueries"));
+            assertEquals(JSON.readTree("[{\"query\":\"xyzzyqwertyuiop\",\"count\":2}]"), stats.get("topZeroResultQueries"));
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
     void aServerWithoutAReindexAnswers503() throws Exception {
         Javalin other = start(new PortalServer.Options(null, TOKEN, null));
         try {
