@@ -33,15 +33,8 @@ final class AdminApi {
     }
 
     /** Adds the admin routes, all of them guarded by {@code token}, to the server. */
-    void install(JavalinConfig config, String token) {
-        AdminToken guard = new AdminToken(token);
-        /*
-         * Jetty reuses the header values it has seen on a connection, matched regardless of case:
-         * behind a proxy that pools connections, a token differing from an earlier one only in
-         * case would reach the guard as that earlier token. Header values are compared exactly.
-         */
-        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
-        config.routes.before("/api/admin/*", guard::check);
+    void install(JavalinConfig config, AdminToken token) {
+        token.guard(config, "/api/admin/*");
         config.routes.post(REINDEX, this::startReindex);
         config.routes.get(REINDEX, ctx -> json(ctx, run(reindex.last())));
         config.routes.get("/api/admin/stats", ctx -> json(ctx, stats()));

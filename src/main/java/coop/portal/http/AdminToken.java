@@ -1,5 +1,6 @@
 package coop.portal.http;
 
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +20,17 @@ final class AdminToken {
     /** @param token the configured token; surrounding white space is not part of it (a trailing newline from a file) */
     AdminToken(String token) {
         this.digest = sha256(token.strip());
+    }
+
+    /** Lets only requests with this token reach the paths that match {@code pathPattern} (Javalin's syntax). */
+    void guard(JavalinConfig config, String pathPattern) {
+        /*
+         * Jetty reuses the header values it has seen on a connection, matched regardless of case:
+         * behind a proxy that pools connections, a token differing from an earlier one only in
+         * case would reach the guard as that earlier token. Header values are compared exactly.
+         */
+        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+        config.routes.before(pathPattern, this::check);
     }
 
     /** Lets the request through, or ends it with a 401 problem that says how to authenticate. */

@@ -30,12 +30,17 @@ final class ReindexJob implements AutoCloseable {
     }
 
     private final Reindex reindex;
+    private final IngestRuns ingestRuns;
     private final ExecutorService worker;
     private Run last = Run.NONE;
 
-    /** @param reindex what to run, or null if this server cannot re-ingest */
-    ReindexJob(Reindex reindex) {
+    /**
+     * @param reindex    what to run, or null if this server cannot re-ingest
+     * @param ingestRuns where each run is counted when it ends
+     */
+    ReindexJob(Reindex reindex, IngestRuns ingestRuns) {
         this.reindex = reindex;
+        this.ingestRuns = ingestRuns;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "reindex");
             t.setDaemon(true);
@@ -78,6 +83,7 @@ final class ReindexJob implements AutoCloseable {
             if (done == null) {
                 done = new Run(State.FAILED, started, now(), null, "the re-ingest stopped on an internal error");
             }
+            ingestRuns.finished(IngestRuns.Trigger.ADMIN, done.state() == State.SUCCEEDED);
             synchronized (this) {
                 last = done;
             }

@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.portal.Fixtures;
 import coop.portal.search.Searcher;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +32,6 @@ class AdminApiTest {
 
     static final String TOKEN = "admin-token-for-tests-8d41";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TempDir
     static Path work;
@@ -71,12 +67,7 @@ class AdminApiTest {
     }
 
     static HttpResponse<String> send(Javalin on, String method, String path, String authorization) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.send(on, method, path, authorization);
     }
 
     static HttpResponse<String> admin(Javalin on, String method, String path) throws Exception {
