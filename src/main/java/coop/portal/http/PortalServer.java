@@ -77,6 +77,7 @@ public final class PortalServer {
             ErrorMapping.install(config);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(Cors::apply);
+            config.jetty.modifyServer(server -> server.setRequestLog(new AccessLog()));
             config.requestLogger.http(metrics::request);
             config.events.serverStopped(metrics::close);
             AdminToken token = options.adminToken() == null ? null : new AdminToken(options.adminToken());
