@@ -89,6 +89,7 @@ public final class PortalServer {
                 token.guard(config, "/metrics");
             }
             config.routes.get("/metrics", metrics::scrape);
+            config.routes.get("/openapi.json", new OpenApiDocument()::serve);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", suggest::suggest);
             config.routes.get("/api/documents/{id}", documents::document);
