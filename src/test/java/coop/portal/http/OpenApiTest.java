@@ -104,8 +104,7 @@ class OpenApiTest {
                 .map(OpenApiTest::route)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> described = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             path.getValue().fieldNames().forEachRemaining(m -> {
                 if (METHODS.contains(m)) {
                     described.add(m.toUpperCase() + " " + path.getKey());
@@ -128,8 +127,7 @@ class OpenApiTest {
 
     @Test
     void everyDescribedQueryParameterIsAcceptedWithItsExample() throws Exception {
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             JsonNode get = path.getValue().get("get");
             if (get == null || path.getKey().startsWith("/api/admin/")) {
                 continue;
