@@ -2,6 +2,7 @@ package coop.portal.cli;
 
 import coop.portal.CorpusIngest;
 import coop.portal.IngestReport;
+import coop.portal.http.IngestRuns;
 import coop.portal.http.PortalServer;
 import coop.portal.http.Reindex;
 import coop.portal.index.IndexState;
@@ -80,11 +81,22 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Prefer the environment variable PORTAL_ADMIN_TOKEN: a flag shows in the process list.")
     String adminToken;
 
+    @Option(names = "--private-metrics", defaultValue = "${env:PORTAL_PRIVATE_METRICS:-false}",
+            description = "Ask for the admin token on /metrics too; needs an admin token (default: ${DEFAULT-VALUE}).")
+    boolean privateMetrics;
+
     @Override
     public Integer call() throws Exception {
         Searcher.Options options = searchOptions();
+        if (privateMetrics && (adminToken == null || adminToken.isBlank())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--private-metrics needs an admin token (--admin-token or PORTAL_ADMIN_TOKEN)");
+        }
+        IngestRuns ingestRuns = new IngestRuns();
         if (needsIngest()) {
+            // A failed start-up ingest ends serve, so only finished ones are left to count.
             IngestReport report = IngestCommand.run(corpus, index, 50);
+            ingestRuns.finished(IngestRuns.Trigger.STARTUP, true);
             report.print(System.out);
         }
         Searcher searcher = Searcher.open(index, Vocabulary.load(), options);
@@ -94,7 +106,8 @@ public final class ServeCommand implements Callable<Integer> {
             searcher.refresh();
             return report.summary();
         };
-        Javalin app = PortalServer.create(searcher, new PortalServer.Options(webFolder ? web : null, adminToken, reindex));
+        Javalin app = PortalServer.create(searcher,
+                new PortalServer.Options(webFolder ? web : null, adminToken, reindex, ingestRuns, privateMetrics));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

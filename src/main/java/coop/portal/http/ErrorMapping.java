@@ -23,8 +23,9 @@ final class ErrorMapping {
         config.routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem()));
         config.routes.exception(InvalidSearchException.class, (e, ctx) ->
                 write(ctx, Problem.badParameter(e.parameter(), e.getMessage())));
-        config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, new Problem("about:blank", reason(e.getStatus()), e.getStatus(), e.getMessage(), null)));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus() == 404
+                ? Problem.notFound("No resource at " + ctx.path())
+                : new Problem("about:blank", reason(e.getStatus()), e.getStatus(), e.getMessage(), null)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.log(System.Logger.Level.ERROR, "request failed: " + ctx.method() + " " + ctx.path(), e);
             write(ctx, new Problem("/problems/internal-error", "Internal error", 500,

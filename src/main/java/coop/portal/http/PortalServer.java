@@ -20,12 +20,25 @@ public final class PortalServer {
      * @param adminToken the bearer token of the admin API, or null to turn the admin API off
      * @param reindex    what {@code POST /api/admin/reindex} runs, or null if this server cannot
      *                   re-ingest
+     * @param ingestRuns where the ingests of this process are counted for {@code /metrics}, the
+     *                   start-up one included; null to count only those of the admin API
+     * @param privateMetrics true if {@code /metrics} asks for the admin token too
      */
-    public record Options(Path webRoot, String adminToken, Reindex reindex) {
+    public record Options(Path webRoot, String adminToken, Reindex reindex, IngestRuns ingestRuns, boolean privateMetrics) {
         public Options {
             if (adminToken != null && adminToken.isBlank()) {
                 adminToken = null;
             }
+            if (ingestRuns == null) {
+                ingestRuns = new IngestRuns();
+            }
+            if (privateMetrics && adminToken == null) {
+                throw new IllegalArgumentException("private metrics need an admin token");
+            }
+        }
+
+        public Options(Path webRoot, String adminToken, Reindex reindex) {
+            this(webRoot, adminToken, reindex, null, false);
         }
 
         public static Options defaults() {
@@ -37,7 +50,9 @@ public final class PortalServer {
     }
 
     public static Javalin create(Searcher searcher, Options options) {
-        SearchController search = new SearchController(searcher);
+        SearchAnalytics analytics = new SearchAnalytics();
+        SearchController search = new SearchController(searcher, analytics);
+        ServerMetrics metrics = new ServerMetrics(searcher, analytics, options.ingestRuns());
         DocumentController documents = new DocumentController(searcher);
         RecommendationController recommendations = new RecommendationController(searcher);
         SuggestController suggest = new SuggestController(searcher);
@@ -63,7 +78,20 @@ public final class PortalServer {
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(QueryStringGuard::check);
-            config.routes.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
+            config.routes.before(Cors::apply);
+            config.jetty.modifyServer(server -> server.setRequestLog(new AccessLog()));
+            config.requestLogger.http(metrics::request);
+            config.events.serverStopped(metrics::close);
+            AdminToken token = options.adminToken() == null ? null : new AdminToken(options.adminToken());
+            // No token, no admin API: its paths answer 404 like any other unknown path.
+            if (token != null) {
+                new AdminApi(new ReindexJob(options.reindex(), options.ingestRuns()), analytics, searcher).install(config, token);
+            }
+            if (options.privateMetrics()) {
+                token.guard(config, "/metrics");
+            }
+            config.routes.get("/metrics", metrics::scrape);
+            config.routes.get("/openapi.json", new OpenApiDocument()::serve);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", suggest::suggest);
             config.routes.get("/api/documents/{id}", documents::document);

@@ -25,6 +25,13 @@ final class SearchParams {
     private SearchParams() {
     }
 
+    /** Every parameter a search accepts. */
+    static Set<String> names() {
+        Set<String> names = new java.util.TreeSet<>(OTHERS);
+        names.addAll(FILTERS);
+        return names;
+    }
+
     static SearchRequest read(Map<String, List<String>> params) {
         for (String name : params.keySet()) {
             if (!OTHERS.contains(name) && !FILTERS.contains(name)) {

@@ -5,8 +5,10 @@ import coop.portal.record.RecordJson;
 import coop.portal.record.Record;
 import coop.portal.vocab.Vocabulary;
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -341,6 +343,19 @@ public final class Searcher implements Closeable {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** Bytes of the index folder's files: the commits kept, and the files of a commit being written. */
+    public long sizeOnDisk() throws IOException {
+        long bytes = 0;
+        for (String name : directory.listAll()) {
+            try {
+                bytes += directory.fileLength(name);
+            } catch (NoSuchFileException | FileNotFoundException e) {
+                // Deleted since it was listed, by a merge or a newer commit: no longer on disk.
+            }
+        }
+        return bytes;
     }
 
     /** Switches to the latest commit now, instead of at the next background refresh. */

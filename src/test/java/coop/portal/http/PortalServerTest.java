@@ -218,6 +218,48 @@ class PortalServerTest {
         assertEquals("*", api.headers().firstValue("access-control-allow-origin").orElse(""));
     }
 
+    @Test
+    void onlyTheReadApiAnswersOtherOriginsAndErrorsOfItToo() throws Exception {
+        for (String path : List.of("/api/search?q=dairy", "/api/search?size=0", "/api/suggest?q=hoh",
+                "/api/documents/001-8f1dec18a3d5d143--hohhot", "/api/documents/nothing-here",
+                "/api/documents/001-8f1dec18a3d5d143--hohhot/similar", "/api/documents/001-8f1dec18a3d5d143--hohhot/partners",
+                "/api/export", "/api/places", "/api/health")) {
+            assertEquals("*", send("GET", path).headers().firstValue("access-control-allow-origin").orElse(null), path);
+        }
+        assertEquals("*", send("HEAD", "/api/health").headers().firstValue("access-control-allow-origin").orElse(null));
+        for (String path : List.of("/", "/embed", "/embed.js", "/api/no-such-endpoint", "/api/admin/reindex", "/api/admin/stats")) {
+            assertTrue(send("GET", path).headers().firstValue("access-control-allow-origin").isEmpty(), path);
+        }
+    }
+
+    @Test
+    void otherMethodsOnTheReadApiAre405ProblemsWithoutCors() throws Exception {
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            for (String path : List.of("/api/search", "/api/documents/001-8f1dec18a3d5d143--hohhot", "/api/export")) {
+                HttpResponse<String> r = send(method, path);
+                assertEquals(405, r.statusCode(), method + " " + path);
+                assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+                assertEquals(405, JSON.readTree(r.body()).get("status").asInt());
+                assertTrue(r.headers().firstValue("access-control-allow-origin").isEmpty(), method + " " + path);
+            }
+        }
+    }
+
+    @Test
+    void withoutAnAdminTokenTheAdminApiIsAbsent() throws Exception {
+        for (String method : List.of("GET", "POST")) {
+            HttpResponse<String> r = send(method, "/api/admin/reindex");
+            assertEquals(404, r.statusCode(), method);
+            assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+        }
+        assertEquals(404, send("GET", "/api/admin/stats").statusCode());
+    }
+
+    static HttpResponse<String> send(String method, String pathAndQuery) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode find(JsonNode values, String value) {
         for (JsonNode v : values) {
             if (v.get("value").asText().equals(value)) {
