@@ -1,7 +1,10 @@
 package coop.portal.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a user asks for: keywords (or nothing, to browse), selected facet values (OR within a
@@ -16,9 +19,29 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Ran
 
     public SearchRequest {
         query = query == null ? "" : query;
-        filters = Map.copyOf(filters);
+        filters = selectedValues(filters);
         population = population == null ? Range.ANY : population;
         area = area == null ? Range.ANY : area;
+    }
+
+    /**
+     * The selected values as the index knows them: stripped, without blanks or repeats. A blank
+     * value selects nothing, as an empty form field does; a dimension left without values is
+     * not filtered.
+     */
+    private static Map<String, List<String>> selectedValues(Map<String, List<String>> filters) {
+        Map<String, List<String>> selected = new LinkedHashMap<>();
+        if (filters != null) {
+            filters.forEach((dimension, values) -> {
+                Objects.requireNonNull(dimension, "dimension");
+                List<String> kept = values == null ? List.of()
+                        : values.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+                if (!kept.isEmpty()) {
+                    selected.put(dimension, kept);
+                }
+            });
+        }
+        return Collections.unmodifiableMap(selected);
     }
 
     public static SearchRequest of(String query) {
