@@ -12,7 +12,10 @@ import java.util.Objects;
  *
  * @param query   the user's query string; blank browses every record
  * @param filters selected values by facet dimension ({@code cluster}, {@code country}, {@code programme}, {@code type})
+ * @param page    the page of hits, from 1
+ * @param size    hits per page, 1 or more
  * @param sort    null for the default: relevance with a query, title without
+ * @throws InvalidSearchException if the page or the size is below 1
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, Range population, Range area,
                             int page, int size, SortOrder sort) {
@@ -22,6 +25,12 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Ran
         filters = selectedValues(filters);
         population = population == null ? Range.ANY : population;
         area = area == null ? Range.ANY : area;
+        if (page < 1) {
+            throw new InvalidSearchException("page", "page must be 1 or more");
+        }
+        if (size < 1) {
+            throw new InvalidSearchException("size", "size must be 1 or more");
+        }
     }
 
     /**
