@@ -74,9 +74,11 @@ public final class RecordIndexer implements Closeable {
      * Opens the index folder for writing, creating it if needed. An index written by another
      * version of the schema is rebuilt from scratch, on commit.
      *
-     * @throws IOException also if another process is writing the index
+     * @throws IOException also if another process is writing the index, if the path is a file, or if the
+     *                     index there cannot be read, saying why
      */
     public static RecordIndexer open(Path dir, Vocabulary vocabulary) throws IOException {
+        IndexFolder.requireFolder(dir);
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         try {
@@ -96,7 +98,10 @@ public final class RecordIndexer implements Closeable {
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new IOException("the index in " + dir + " is being written by another process", e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            directory.close();
+            throw IndexFolder.unusable(dir, e);
+        } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
