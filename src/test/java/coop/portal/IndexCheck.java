@@ -12,8 +12,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -38,6 +41,21 @@ public final class IndexCheck {
             s.export(r -> ids.add(r.id()));
         }
         return ids;
+    }
+
+    /** Files of the folder that its last commit does not use, such as segments a failed ingest left half written. */
+    public static Set<String> unusedFiles(Path index) throws IOException {
+        Set<String> unused = new TreeSet<>();
+        try (Directory dir = FSDirectory.open(index)) {
+            SegmentInfos commit = SegmentInfos.readLatestCommit(dir);
+            Set<String> used = new HashSet<>(commit.files(true));
+            for (String file : dir.listAll()) {
+                if (!used.contains(file) && !file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    unused.add(file);
+                }
+            }
+        }
+        return unused;
     }
 
     /** Every file of a folder with a digest of its bytes, to tell whether anything in it changed. */

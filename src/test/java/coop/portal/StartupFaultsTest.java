@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * non-zero, and leaves the folder as it found it. Every command runs as a process of its own,
  * as in production.
  *
- * <p>An unreadable folder needs the operating system's help when the tests run as root, who
- * reads any folder: the command then runs without the capabilities that let it, through
- * util-linux's {@code setpriv}; where that does not work, the test is skipped, saying why.
+ * <p>Two faults need the operating system's help, and are skipped, saying why, where it is not
+ * given: an unreadable folder, when the tests run as root (root reads any folder; the command
+ * then runs without the capabilities that let it, through util-linux's {@code setpriv}), and a
+ * full disk (a tiny tmpfs, mounted in a user and mount namespace of its own through
+ * {@code unshare}).
  */
 class StartupFaultsTest {
 
@@ -92,6 +94,24 @@ class StartupFaultsTest {
         assertEquals(pristineIds, IndexCheck.ids(index));
     }
 
+    @Test
+    void aFullDiskWhileIngestingKeepsThePreviousIndex(@TempDir Path work) throws Exception {
+        Path corpus = Files.createDirectories(work.resolve("corpus"));
+        copyFoundingCorpus(corpus);
+        Path bigger = Files.createDirectories(work.resolve("bigger"));
+        copyFoundingCorpus(bigger);
+        Corpora.writeRecords(bigger.resolve("extra.jsonl"), 20_000);
+
+        SystemTools.FullDiskRun run = SystemTools.ingestOntoASmallDisk(work, corpus, bigger, 3);
+        assertEquals(0, run.first().exit(), "the first ingest fits: " + run.first().stderr());
+        assertNotEquals(0, run.second().exit(), "the second ingest cannot fit");
+        assertOneLineError(run.second(), "No space left on device");
+        Path after = run.indexAfter();
+        IndexCheck.assertSound(after);
+        assertEquals(pristineIds, IndexCheck.ids(after), "the index holds the records of the first ingest");
+        assertEquals(Set.of(), IndexCheck.unusedFiles(after), "no half-written segment is left to fill the disk");
+    }
+
     private static void assertEachCommandRefusesAndLeavesItAlone(Path index, Path work, String reason) throws Exception {
         TreeMap<String, String> before = IndexCheck.snapshot(index);
         for (String command : COMMANDS) {
@@ -136,6 +156,14 @@ class StartupFaultsTest {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).reduce((a, b) -> {
                 throw new IllegalStateException("two files start " + prefix);
             }).orElseThrow();
+        }
+    }
+
+    private static void copyFoundingCorpus(Path to) throws IOException {
+        try (Stream<Path> files = Files.list(Fixtures.CORPUS)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
         }
     }
 }
