@@ -5,6 +5,11 @@ import coop.portal.cli.EvaluateCommand;
 import coop.portal.cli.ExportCommand;
 import coop.portal.cli.IngestCommand;
 import coop.portal.cli.ServeCommand;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -56,6 +61,20 @@ public final class Main implements Runnable {
         while (t.getCause() != null && (t.getMessage() == null || t instanceof java.io.UncheckedIOException)) {
             t = t.getCause();
         }
+        if (t instanceof FileSystemException f && f.getReason() == null) {
+            // These say only which file; what happened to it is in their type.
+            return f.getFile() + ": " + reason(f);
+        }
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    private static String reason(FileSystemException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "no such file or folder";
+            case FileAlreadyExistsException exists -> "is in the way: a file of that name already exists";
+            case NotDirectoryException notFolder -> "is not a folder";
+            default -> e.getClass().getSimpleName();
+        };
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.portal.search.SearchRequest;
 import coop.portal.search.Searcher;
-import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ class KilledIngestTest {
             Files.copy(f, corpus.resolve(f.getFileName()));
         }
         assertEquals(66, Fixtures.ingest(corpus, index).records());
-        writeRecords(corpus.resolve("extra.jsonl"), EXTRA_RECORDS);
+        Corpora.writeRecords(corpus.resolve("extra.jsonl"), EXTRA_RECORDS);
 
         Random random = new Random(20261124);
         List<Long> killedAfter = new ArrayList<>();
@@ -66,21 +65,5 @@ class KilledIngestTest {
         assertTrue(last.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, last.exitValue());
         assertEquals(66 + EXTRA_RECORDS, count(index), "the next ingest completes: old and new records, no mix");
-    }
-
-    private static void writeRecords(Path file, int n) throws Exception {
-        String[] words = {"energy", "water", "transport", "culture", "tourism", "education", "health", "data", "city",
-            "region", "innovation", "cooperation", "urban", "planning", "green", "port", "industry", "skills"};
-        Random r = new Random(1);
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            for (int i = 0; i < n; i++) {
-                StringBuilder text = new StringBuilder();
-                for (int j = 0; j < 60; j++) {
-                    text.append(words[r.nextInt(words.length)]).append(' ');
-                }
-                w.write("{\"id\":\"extra-" + i + "\",\"title\":\"Record " + i + "\",\"body\":\"" + text
-                        + "\",\"cluster\":\"Tourism & Culture\",\"country\":\"Spain\",\"doc_type\":\"page\"}\n");
-            }
-        }
     }
 }

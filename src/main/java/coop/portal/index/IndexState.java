@@ -13,7 +13,11 @@ import org.apache.lucene.store.FSDirectory;
 /** What the last commit of an index folder says about it, read without opening a writer. */
 public record IndexState(Instant committed, String schemaVersion, int records) {
 
-    /** The state of the index in a folder, or empty if the folder holds no index. */
+    /**
+     * The state of the index in a folder, or empty if the folder holds no index.
+     *
+     * @throws IOException if the folder holds an index that cannot be read, saying why
+     */
     public static Optional<IndexState> read(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
@@ -28,6 +32,8 @@ public record IndexState(Instant committed, String schemaVersion, int records) {
                 return Optional.of(new IndexState(at == null ? Instant.EPOCH : Instant.parse(at),
                         data.get(RecordIndexer.SCHEMA_VERSION), reader.numDocs()));
             }
+        } catch (IOException e) {
+            throw IndexFolder.unusable(dir, e);
         }
     }
 

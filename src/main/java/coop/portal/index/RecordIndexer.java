@@ -28,6 +28,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -48,6 +49,7 @@ public final class RecordIndexer implements Closeable {
     private static final String PIPELINE = "pipeline";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path dir;
     private final Directory directory;
     private final IndexWriter writer;
     private final RecordDocuments documents;
@@ -59,8 +61,9 @@ public final class RecordIndexer implements Closeable {
     private final String generation = Long.toString(System.nanoTime(), 36) + "-" + ProcessHandle.current().pid();
     private boolean committed;
 
-    private RecordIndexer(Directory directory, IndexWriter writer, RecordDocuments documents,
+    private RecordIndexer(Path dir, Directory directory, IndexWriter writer, RecordDocuments documents,
                           Map<String, String> fingerprints, String previousPipeline, boolean rebuilt) {
+        this.dir = dir;
         this.directory = directory;
         this.writer = writer;
         this.documents = documents;
@@ -74,9 +77,11 @@ public final class RecordIndexer implements Closeable {
      * Opens the index folder for writing, creating it if needed. An index written by another
      * version of the schema is rebuilt from scratch, on commit.
      *
-     * @throws IOException also if another process is writing the index
+     * @throws IOException also if another process is writing the index, if the path is a file, or if the
+     *                     index there cannot be read, saying why
      */
     public static RecordIndexer open(Path dir, Vocabulary vocabulary) throws IOException {
+        IndexFolder.requireFolder(dir);
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         try {
@@ -91,12 +96,15 @@ public final class RecordIndexer implements Closeable {
                 writer.deleteAll();
             }
             Map<String, String> fingerprints = sameSchema ? readFingerprints(previous) : new TreeMap<>();
-            return new RecordIndexer(directory, writer, new RecordDocuments(vocabulary), fingerprints,
+            return new RecordIndexer(dir, directory, writer, new RecordDocuments(vocabulary), fingerprints,
                     sameSchema ? previous.get(PIPELINE) : null, !sameSchema);
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new IOException("the index in " + dir + " is being written by another process", e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            directory.close();
+            throw IndexFolder.unusable(dir, e);
+        } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
@@ -124,7 +132,7 @@ public final class RecordIndexer implements Closeable {
 
     /** Drops all records of a file that left the corpus. */
     public void deleteOrigin(String origin) throws IOException {
-        writer.deleteDocuments(new Term(IndexSchema.ORIGIN, origin));
+        write(() -> writer.deleteDocuments(new Term(IndexSchema.ORIGIN, origin)));
         fingerprints.remove(origin);
     }
 
@@ -133,10 +141,10 @@ public final class RecordIndexer implements Closeable {
      * a file's new records are all in, so a file that turns out unreadable keeps its old ones.
      */
     public void dropPrevious(String origin) throws IOException {
-        writer.deleteDocuments(new BooleanQuery.Builder()
+        write(() -> writer.deleteDocuments(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSchema.ORIGIN, origin)), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(IndexSchema.GENERATION, generation)), BooleanClause.Occur.MUST_NOT)
-                .build());
+                .build()));
     }
 
     /**
@@ -147,9 +155,9 @@ public final class RecordIndexer implements Closeable {
     public void add(Record record, String origin) throws IOException {
         Document doc = documents.toDocument(record, origin, generation);
         if (rebuilt) {
-            writer.addDocument(doc);
+            write(() -> writer.addDocument(doc));
         } else {
-            writer.updateDocument(new Term(IndexSchema.ID, record.id()), doc);
+            write(() -> writer.updateDocument(new Term(IndexSchema.ID, record.id()), doc));
         }
     }
 
@@ -171,9 +179,11 @@ public final class RecordIndexer implements Closeable {
             data.put(PIPELINE, pipeline);
         }
         data.put(COMMITTED_AT, Instant.now().toString());
-        writer.setLiveCommitData(data.entrySet());
-        flushOnAllCores();
-        writer.commit();
+        write(() -> {
+            writer.setLiveCommitData(data.entrySet());
+            flushOnAllCores();
+            return writer.commit();
+        });
         committed = true;
     }
 
@@ -216,8 +226,32 @@ public final class RecordIndexer implements Closeable {
 
     /** Number of records in the index as this writer sees it. */
     public int count() throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            return reader.numDocs();
+        return write(() -> {
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                return reader.numDocs();
+            }
+        });
+    }
+
+    /** A call on the writer that may fail. */
+    private interface WriterCall<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs a call on the writer and tells a failure as what it means to the user: nothing of
+     * this ingest is kept, the index stays as the last commit left it. Once a write fails (a
+     * full disk), Lucene closes the writer and every later call says only that it is closed;
+     * the reason is the failure that closed it.
+     */
+    private <T> T write(WriterCall<T> call) throws IOException {
+        try {
+            return call.call();
+        } catch (IOException | AlreadyClosedException e) {
+            Throwable cause = writer.getTragicException() != null ? writer.getTragicException() : e;
+            String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            throw new IOException("writing the index in " + dir + " failed (" + reason
+                    + "); it is left as the last complete ingest made it", cause);
         }
     }
 
@@ -230,9 +264,24 @@ public final class RecordIndexer implements Closeable {
             } else {
                 writer.close();
             }
+            if (writer.getTragicException() != null) {
+                removeUnfinishedFiles();
+            }
         } finally {
             directory.close();
         }
+    }
+
+    /**
+     * Deletes the files of segments that a failed writer left half written: a writer closed by
+     * a failure (a full disk) leaves them, and they would keep the disk full until the next
+     * ingest. A new writer deletes every file no commit refers to as it opens.
+     */
+    private void removeUnfinishedFiles() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false);
+        new IndexWriter(directory, config).rollback();
     }
 
     private static Map<String, String> lastCommitData(Directory directory) throws IOException {

@@ -22,7 +22,7 @@ public final class Ingester {
      * Bumped whenever a change to ingest changes the records it makes from the same files, so
      * that every file is read again on the next ingest.
      */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
 
     private final DocumentParser parser;
     private final List<Layout> layouts;

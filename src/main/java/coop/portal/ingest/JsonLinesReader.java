@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * Reads ready-made records, one JSON object per line, in the shape of {@code /api/export}
  * (see {@link RecordJson} for the synonyms it accepts). A bad line is skipped with its line
  * number and the rest is read. Clusters of the taxonomy get their group; others are kept as
- * they are, without a group.
+ * they are, without a group. A record without a title is titled by its opening words.
  */
 final class JsonLinesReader {
 
@@ -93,7 +93,10 @@ final class JsonLinesReader {
                         .map(k -> new ClusterTag(k.name(), k.group(), c.source(), c.evidence()))
                         .orElse(c))
                 .toList();
+        // A record without a title is titled as a document without one is: by its opening words.
+        String title = r.title().isBlank() ? SingleDocumentLayout.openingWords(r.text()) : r.title();
         return r.toBuilder()
+                .title(title)
                 .clusterDetails(clusters)
                 .source(r.source() != null ? r.source() : origin)
                 .build();

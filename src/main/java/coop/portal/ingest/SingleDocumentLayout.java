@@ -76,13 +76,14 @@ final class SingleDocumentLayout implements Layout {
         return ".,;:".indexOf(last) < 0 && !BlockText.isListItem(paragraph);
     }
 
-    /** The first sentence, cut at a word boundary if it is long. */
+    /** The first sentence, cut at a word boundary if it is long; "Untitled" if the text has no words to open with. */
     static String openingWords(String text) {
-        if (text.isBlank()) {
+        String first = SENTENCE_END.split(text.strip(), 2)[0].replaceAll("\\s+", " ");
+        first = first.replaceAll("[.!?。！？]$", "").strip();
+        if (first.isEmpty()) {
+            // A text that opens with a lone full stop has no first sentence to be titled by.
             return "Untitled";
         }
-        String first = SENTENCE_END.split(text.strip(), 2)[0].replaceAll("\\s+", " ");
-        first = first.replaceAll("[.!?。！？]$", "");
         String[] words = first.split(" ");
         if (words.length <= TITLE_WORDS) {
             return first;

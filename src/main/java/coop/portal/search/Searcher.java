@@ -1,5 +1,6 @@
 package coop.portal.search;
 
+import coop.portal.index.IndexFolder;
 import coop.portal.index.IndexSchema;
 import coop.portal.record.RecordJson;
 import coop.portal.record.Record;
@@ -128,6 +129,7 @@ public final class Searcher implements Closeable {
      * @throws IOException if the folder holds no index or it cannot be read
      */
     public static Searcher open(Path dir, Vocabulary vocabulary, Options options) throws IOException {
+        IndexFolder.requireFolder(dir);
         if (!Files.isDirectory(dir)) {
             throw new IOException("no index at " + dir + ": run the ingest first");
         }
@@ -141,7 +143,10 @@ public final class Searcher implements Closeable {
             SearchDeadline deadline = new SearchDeadline();
             SearcherManager manager = new SearcherManager(directory, new FacetedSearcher.Factory(options.resultCache(), deadline));
             return new Searcher(directory, manager, vocabulary, options.limits(), deadline);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            directory.close();
+            throw IndexFolder.unusable(dir, e);
+        } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
