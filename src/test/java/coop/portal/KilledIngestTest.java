@@ -24,10 +24,7 @@ class KilledIngestTest {
     private static final int EXTRA_RECORDS = 40_000;
 
     private static Process ingest(Path corpus, Path index) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "ingest", "--corpus", corpus.toString(), "--index", index.toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(PortalProcess.command("ingest", "--corpus", corpus.toString(), "--index", index.toString())).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static int count(Path index) throws Exception {
