@@ -8,8 +8,11 @@
 # over: the peer's 48-query mix rendered for the portal (the peer's render_portal.py) plus the
 # natural-language, query-syntax and facet-only requests of bench/soak-queries.txt. Every request
 # is sent once first and must answer HTTP 200. The server's RSS is sampled every SAMPLE_S seconds.
-# PASS when wrk saw no socket error, timeout or non-2xx answer and RSS grew by at most
-# RSS_TOL_PCT percent after WARMUP_S.
+# At WARMUP_S into the load and again after it, a full collection is forced (jcmd GC.run) and the
+# heap that survives it is read from /metrics: that live heap is what a leak would make grow.
+# PASS when wrk saw no socket error, timeout or non-2xx answer, the live heap grew by at most
+# RSS_TOL_PCT percent, and the RSS of the last quarter after warm-up rose above the highest before
+# it by at most RSS_TOL_PCT percent (a collector's saw-tooth is fine, climbing to the end is not).
 # Env (defaults): DURATION=5m CONNS=64 THREADS=2 TIMEOUT=10s SAMPLE_S=10 WARMUP_S=60
 #   RSS_TOL_PCT=10 PORTAL_PORT=18072 QUERIES=bench/soak-queries.txt PORTAL_JAVA_OPTS
 #   QUIET_MAX_S=120 QUIET_CORES=0.3 SOLR_PEER
@@ -55,6 +58,16 @@ wait_quiet "portal serve"
 portal_serve "$PORT" "$INDEX" "$CORPUS" "$OUT/serve.log"
 wait_health "$PORT" "$SERVE_PID" "" 1800
 echo "portal serve: pid=$SERVE_PID java=$(java_of "$SERVE_PID") rss_mb=$(rss_mb "$SERVE_PID")"
+JCMD="$(dirname "$(java_of "$SERVE_PID")")/jcmd"
+[[ -x "$JCMD" ]] || die "no jcmd beside the server's java ($JCMD): the live-heap check needs a JDK"
+
+# live_heap_mb FILE: forces a full collection in the server, then writes what survived it (MB).
+live_heap_mb() {
+  "$JCMD" "$SERVE_PID" GC.run > /dev/null
+  sleep 1
+  curl -s --max-time 10 "http://$HOST:$PORT/metrics" \
+    | awk '$1 == "jvm_gc_live_data_size_bytes" { printf "%.0f\n", $2 / 1048576 }' > "$1"
+}
 
 echo "sanity: every request once (curl), each must answer HTTP 200"
 bad=0
@@ -76,6 +89,10 @@ echo "+ python3 $BENCH_DIR/lib/rss.py sample $SERVE_PID $SAMPLE_S $OUT/rss.txt &
 python3 "$BENCH_DIR/lib/rss.py" sample "$SERVE_PID" "$SAMPLE_S" "$OUT/rss.txt" &
 SAMPLER_PID=$!
 track "$SAMPLER_PID" "RSS sampler"
+echo "+ (sleep $WARMUP_S; jcmd $SERVE_PID GC.run; live heap from /metrics) &"
+(sleep "$WARMUP_S"; live_heap_mb "$OUT/live-start.txt") &
+LIVE_PID=$!
+track "$LIVE_PID" "live-heap probe"
 WRK_RC=0
 h0=$(host_busy_ticks); c0=$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat"); t0=$SECONDS
 echo "+ BENCH_PATHS=$OUT/paths.txt wrk -t$THREADS -c$CONNS -d$DURATION --timeout $TIMEOUT --latency -s $PEER_DIR/bench/mix.lua http://$HOST:$PORT | tee $OUT/wrk.log"
@@ -84,6 +101,9 @@ BENCH_PATHS="$OUT/paths.txt" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout
 h1=$(host_busy_ticks); c1=$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat"); t1=$SECONDS
 sleep 1
 stop_pid "$SAMPLER_PID" "RSS sampler"
+wait "$LIVE_PID" || true
+echo "+ jcmd $SERVE_PID GC.run; live heap from /metrics"
+live_heap_mb "$OUT/live-end.txt" || true
 HEALTH="$(curl -s --max-time 10 "http://$HOST:$PORT/api/health" || true)"
 stop_pid "$SERVE_PID" "portal serve"
 
@@ -111,15 +131,26 @@ python3 "$BENCH_DIR/lib/rss.py" report "$OUT/rss.txt" "$WARMUP_S" "$RSS_TOL_PCT"
 case $MEM_RC in
   0) ;;
   2) FAIL+=("too few RSS samples after warm-up (DURATION too short for WARMUP_S=$WARMUP_S, SAMPLE_S=$SAMPLE_S)") ;;
-  *) FAIL+=("RSS grew by more than $RSS_TOL_PCT% after warm-up") ;;
+  *) FAIL+=("RSS still climbing at the end (its last quarter more than $RSS_TOL_PCT% above the highest before it)") ;;
 esac
+LIVE0=$(cat "$OUT/live-start.txt" 2>/dev/null || true); LIVE1=$(cat "$OUT/live-end.txt" 2>/dev/null || true)
+if [[ -z "$LIVE0" || -z "$LIVE1" ]]; then
+  FAIL+=("no live-heap reading (start '${LIVE0}', end '${LIVE1}')")
+else
+  awk -v a="$LIVE0" -v b="$LIVE1" -v t="$RSS_TOL_PCT" 'BEGIN {
+    g = a > 0 ? (b - a) / a * 100 : 0
+    printf "LIVE HEAP after a full collection: %d MB at the end of warm-up, %d MB after the load (%+.1f%%) -> %s (tolerance %d%%)\n",
+      a, b, g, g <= t ? "FLAT" : "GREW", t }'
+  awk -v a="$LIVE0" -v b="$LIVE1" -v t="$RSS_TOL_PCT" 'BEGIN { exit !(a > 0 && (b - a) / a * 100 > t) }' \
+    && FAIL+=("live heap grew from $LIVE0 to $LIVE1 MB")
+fi
 errs=$(grep -ciE 'exception|error|severe' "$OUT/serve.log" || true)
 echo "server log: $errs lines mentioning exception/error/severe ($OUT/serve.log)"
 ((errs == 0)) || { grep -iE 'exception|error|severe' "$OUT/serve.log" | head -5; FAIL+=("the server logged $errs exception/error lines"); }
 
 echo
 if ((${#FAIL[@]} == 0)); then
-  echo "PASS: soak of $DURATION at $CONNS connections over $NQ requests: no failed request, memory flat after ${WARMUP_S}s"
+  echo "PASS: soak of $DURATION at $CONNS connections over $NQ requests: no failed request, live heap flat and RSS bounded after ${WARMUP_S}s"
 else
   echo "FAIL:"
   printf '  - %s\n' "${FAIL[@]}"

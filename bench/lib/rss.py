@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""Sample a process's memory, then judge whether it stayed flat.
+"""Sample a process's memory, then judge whether it stopped growing.
 
-  rss.py sample PID INTERVAL_S OUT      every INTERVAL_S seconds append
-                                        "<seconds since start> <RSS MB> <peak RSS MB> <threads> <CPU s>"
-                                        to OUT until PID ends (or this sampler is stopped)
-  rss.py report OUT WARMUP_S TOL_PCT    print the samples, then the growth after warm-up: the first
-                                        sample at or after WARMUP_S is the baseline; "flat" when no
-                                        later sample exceeds it by more than TOL_PCT percent.
-                                        Exit status 0 = flat, 1 = grew, 2 = too few samples.
+  rss.py sample PID INTERVAL_S OUT      every INTERVAL_S seconds append "<seconds since start>
+                                        <RSS MB> <peak RSS MB> <threads> <CPU s> <anonymous MB>
+                                        <file-backed MB>" to OUT until PID ends (or this sampler
+                                        is stopped)
+  rss.py report OUT WARMUP_S TOL_PCT    print the samples, then judge the RSS after warm-up:
+                                        "bounded" when the highest RSS of its last quarter exceeds
+                                        the highest before it by at most TOL_PCT percent.
+                                        Exit status 0 = bounded, 1 = still climbing, 2 = too few
+                                        samples.
+
+A JVM's RSS climbs while its collector first touches the heap it may use, and drops when the
+collector gives memory back, so a saw-tooth is normal; a leak shows as new highs to the end.
+File-backed memory is mostly the index, which the operating system maps and may drop.
 """
 import os
 import sys
@@ -17,20 +23,19 @@ TCK = os.sysconf("SC_CLK_TCK")
 
 
 def read(pid):
-    rss = hwm = threads = None
+    mb = {}
+    threads = None
     with open("/proc/%s/status" % pid) as f:
         for line in f:
             k, _, v = line.partition(":")
-            if k == "VmRSS":
-                rss = int(v.split()[0]) / 1024
-            elif k == "VmHWM":
-                hwm = int(v.split()[0]) / 1024
+            if k in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+                mb[k] = int(v.split()[0]) / 1024
             elif k == "Threads":
                 threads = int(v)
     with open("/proc/%s/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     cpu = (int(fields[11]) + int(fields[12])) / TCK
-    return rss, hwm, threads, cpu
+    return mb["VmRSS"], mb["VmHWM"], threads, cpu, mb.get("RssAnon", 0), mb.get("RssFile", 0)
 
 
 def sample(pid, interval, out):
@@ -39,10 +44,10 @@ def sample(pid, interval, out):
     with open(out, "a", buffering=1) as f:
         while True:
             try:
-                rss, hwm, threads, cpu = read(pid)
-            except (OSError, IndexError, ValueError):
+                rss, hwm, threads, cpu, anon, file = read(pid)
+            except (OSError, IndexError, ValueError, KeyError):
                 return
-            f.write("%.1f %.0f %.0f %d %.1f\n" % (time.monotonic() - start, rss, hwm, threads, cpu))
+            f.write("%.1f %.0f %.0f %d %.1f %.0f %.0f\n" % (time.monotonic() - start, rss, hwm, threads, cpu, anon, file))
             n += 1
             delay = start + n * interval - time.monotonic()
             if delay > 0:
@@ -53,32 +58,34 @@ def report(out, warmup, tol):
     rows = []
     for line in open(out):
         p = line.split()
-        if len(p) == 5 and not line.startswith("#"):
-            rows.append((float(p[0]), float(p[1]), float(p[2]), int(p[3]), float(p[4])))
-    print("RSS samples of the server (t = seconds since the load started):")
-    print("  %8s %8s %9s %8s %8s" % ("t_s", "rss_mb", "peak_mb", "threads", "cpu_s"))
+        if len(p) == 7 and not line.startswith("#"):
+            rows.append((float(p[0]), float(p[1]), float(p[2]), int(p[3]), float(p[4]), float(p[5]), float(p[6])))
+    print("RSS samples of the server (t = seconds since the load started; anon = heap and other private")
+    print("memory, file = mapped files, mostly the index):")
+    print("  %8s %8s %9s %8s %8s %8s %8s" % ("t_s", "rss_mb", "peak_mb", "threads", "cpu_s", "anon_mb", "file_mb"))
     first_after = next((i for i, r in enumerate(rows) if r[0] >= warmup), None)
-    for i, (t, rss, hwm, th, cpu) in enumerate(rows):
-        mark = "  <- baseline (end of warm-up)" if i == first_after else ""
-        print("  %8.1f %8.0f %9.0f %8d %8.1f%s" % (t, rss, hwm, th, cpu, mark))
+    for i, (t, rss, hwm, th, cpu, anon, file) in enumerate(rows):
+        mark = "  <- end of warm-up" if i == first_after else ""
+        print("  %8.1f %8.0f %9.0f %8d %8.1f %8.0f %8.0f%s" % (t, rss, hwm, th, cpu, anon, file, mark))
     after = [r for r in rows if r[0] >= warmup]
-    if len(after) < 2:
+    if len(after) < 4:
         print("MEMORY: too few samples after the %.0f s warm-up to judge growth" % warmup)
         return 2
-    base = after[0][1]
-    last = after[-1][1]
-    peak = max(r[1] for r in after)
+    tail = max(2, len(after) // 4)
+    first = max(r[1] for r in after[:-tail])
+    second = max(r[1] for r in after[-tail:])
     n = len(after)
     mt = sum(r[0] for r in after) / n
     mr = sum(r[1] for r in after) / n
     var = sum((r[0] - mt) ** 2 for r in after)
     slope = sum((r[0] - mt) * (r[1] - mr) for r in after) / var * 60 if var else 0.0
-    grow_pct = (peak - base) / base * 100 if base else 0.0
-    flat = grow_pct <= tol
-    print("MEMORY after warm-up (t >= %.0f s, %d samples): baseline %.0f MB, last %.0f MB (%+.0f MB), max %.0f MB "
-          "(%+.1f%%), trend %+.1f MB/min -> %s (tolerance %.0f%%)" % (
-              warmup, n, base, last, last - base, peak, grow_pct, slope, "FLAT" if flat else "GREW", tol))
-    return 0 if flat else 1
+    grow_pct = (second - first) / first * 100 if first else 0.0
+    bounded = grow_pct <= tol
+    print("RSS after warm-up (t >= %.0f s, %d samples): from %.0f to %.0f MB, highest %.0f MB before the last %d "
+          "samples, %.0f MB in them (%+.1f%%), trend %+.1f MB/min -> %s (tolerance %.0f%%)" % (
+              warmup, n, after[0][1], after[-1][1], first, tail, second, grow_pct, slope,
+              "BOUNDED" if bounded else "STILL CLIMBING", tol))
+    return 0 if bounded else 1
 
 
 def main():
