@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.portal.Fixtures;
-import coop.portal.search.Searcher;
-import io.javalin.Javalin;
+import coop.portal.RunningPortal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The access log of a real server, read where it goes: standard error, through the portal's logging. */
 class AccessLogTest {
@@ -28,22 +24,16 @@ class AccessLogTest {
     /** A line as the logging writes it: time, level, logger, then the access log's own fields. */
     private static final Pattern LINE = Pattern.compile("^\\S+ INFO access - (\\S+) (\\S+) (\\d{3}) (\\d+)ms (\\d+)B$");
 
-    @TempDir
-    static Path index;
-    private static Searcher searcher;
-    private static Javalin server;
+    private static RunningPortal server;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
-        searcher = Searcher.open(index, Fixtures.vocabulary());
-        server = PortalServer.create(searcher, PortalServer.Options.defaults()).start("127.0.0.1", 0);
+        server = RunningPortal.founding();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        searcher.close();
+        server.close();
     }
 
     @Test
@@ -55,9 +45,9 @@ class AccessLogTest {
         HttpResponse<String> missing;
         List<String> lines;
         try {
-            search = Http.get(server, "/api/search?q=Jane+Doe+private+matter");
-            missing = Http.get(server, "/api/documents/evil%0D%0AINFO%20access%20-%20forged");
-            Http.send(server, "POST", "/api/export", null);
+            search = Http.get(server.port(), "/api/search?q=Jane+Doe+private+matter");
+            missing = Http.get(server.port(), "/api/documents/evil%0D%0AINFO%20access%20-%20forged");
+            Http.send(server.port(), "POST", "/api/export", null);
             lines = awaitLines(captured, 3);
         } finally {
             System.setErr(stderr);

@@ -67,7 +67,7 @@ class AdminApiTest {
     }
 
     static HttpResponse<String> send(Javalin on, String method, String path, String authorization) throws Exception {
-        return Http.send(on, method, path, authorization);
+        return Http.send(on.port(), method, path, authorization);
     }
 
     static HttpResponse<String> admin(Javalin on, String method, String path) throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.portal.Fixtures;
+import coop.portal.RunningPortal;
 import coop.portal.search.SearchLimits;
 import coop.portal.search.Searcher;
 import io.javalin.Javalin;
@@ -33,22 +34,16 @@ class HostileRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOST = "Host: 127.0.0.1\r\nConnection: close\r\n";
 
-    @TempDir
-    static Path index;
-    private static Searcher searcher;
-    private static Javalin server;
+    private static RunningPortal server;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
-        searcher = Searcher.open(index, Fixtures.vocabulary());
-        server = PortalServer.create(searcher, PortalServer.Options.defaults()).start("127.0.0.1", 0);
+        server = RunningPortal.founding();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        searcher.close();
+        server.close();
     }
 
     private static String repeat(String s, int times) {
@@ -213,7 +208,7 @@ class HostileRequestsTest {
     @Test
     void limitsAreConfigurable(@TempDir Path tight) throws Exception {
         SearchLimits limits = new SearchLimits(20, 8, 2, 30, Duration.ofNanos(1));
-        try (Searcher s = Searcher.open(index, Fixtures.vocabulary(), new Searcher.Options(0, limits))) {
+        try (Searcher s = Searcher.open(Fixtures.foundingIndex(), Fixtures.vocabulary(), new Searcher.Options(0, limits))) {
             Javalin tightServer = PortalServer.create(s, PortalServer.Options.defaults()).start("127.0.0.1", 0);
             try {
                 int port = tightServer.port();
@@ -226,7 +221,7 @@ class HostileRequestsTest {
             }
         }
         SearchLimits fewClauses = new SearchLimits(1_000, 8, 100, 10_000, Duration.ofSeconds(2));
-        try (Searcher s = Searcher.open(index, Fixtures.vocabulary(), new Searcher.Options(0, fewClauses))) {
+        try (Searcher s = Searcher.open(Fixtures.foundingIndex(), Fixtures.vocabulary(), new Searcher.Options(0, fewClauses))) {
             Javalin tightServer = PortalServer.create(s, PortalServer.Options.defaults()).start("127.0.0.1", 0);
             try {
                 assertRefused(tightServer.port(), "/api/search?q=water+energy+port+rail+tourism+culture", "clauses");
@@ -235,7 +230,7 @@ class HostileRequestsTest {
             }
         } finally {
             // Lucene keeps the clause bound per process: give the other tests their default back.
-            Searcher.open(index, Fixtures.vocabulary()).close();
+            Searcher.open(Fixtures.foundingIndex(), Fixtures.vocabulary()).close();
         }
     }
 

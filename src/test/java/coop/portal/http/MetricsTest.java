@@ -27,13 +27,11 @@ class MetricsTest {
     private static final String TOKEN = "metrics-test-token-19c2";
     private static final String HOHHOT = "/api/documents/001-8f1dec18a3d5d143--hohhot";
 
-    @TempDir
-    static Path index;
+    private static final Path index = Fixtures.foundingIndex();
     private static Searcher searcher;
 
     @BeforeAll
     static void open() throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
         searcher = Searcher.open(index, Fixtures.vocabulary());
     }
 
@@ -58,7 +56,7 @@ class MetricsTest {
     }
 
     private static String scrape(Javalin server) throws Exception {
-        HttpResponse<String> r = Http.get(server, "/metrics");
+        HttpResponse<String> r = Http.get(server.port(), "/metrics");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"));
         assertTrue(r.headers().firstValue("access-control-allow-origin").isEmpty());
@@ -69,12 +67,12 @@ class MetricsTest {
     void requestsAreCountedAndTimedByRouteTemplateNeverByPath() throws Exception {
         Javalin server = start(PortalServer.Options.defaults());
         try {
-            Http.get(server, HOHHOT);
-            Http.get(server, "/api/documents/002-9d29e5ca3dc93465--kunming");
-            Http.get(server, "/api/documents/no-such-record");
-            Http.get(server, "/no/such/path");
-            Http.send(server, "POST", "/api/search", null);
-            Http.send(server, "BREW", "/api/search", null);
+            Http.get(server.port(), HOHHOT);
+            Http.get(server.port(), "/api/documents/002-9d29e5ca3dc93465--kunming");
+            Http.get(server.port(), "/api/documents/no-such-record");
+            Http.get(server.port(), "/no/such/path");
+            Http.send(server.port(), "POST", "/api/search", null);
+            Http.send(server.port(), "BREW", "/api/search", null);
             String m = scrape(server);
             String count = "http_server_requests_seconds_count";
             assertEquals(2, sample(m, count, "route=\"/api/documents/{id}\"", "status=\"200\"", "method=\"GET\""));
@@ -97,7 +95,7 @@ class MetricsTest {
         Javalin server = start(PortalServer.Options.defaults());
         try {
             for (String q : List.of("dairy", "Dairy", "xyzzyqwertyuiop", "", "dairy&size=0")) {
-                Http.get(server, "/api/search?q=" + q);
+                Http.get(server.port(), "/api/search?q=" + q);
             }
             String m = scrape(server);
             assertEquals(2 + 1, sample(m, "portal_searches_total"));
@@ -119,10 +117,10 @@ class MetricsTest {
     }
 
     @Test
-    void ingestRunsAndFailuresAreCountedFromStartUpAndFromTheAdminApi() throws Exception {
+    void ingestRunsAndFailuresAreCountedFromStartUpAndFromTheAdminApi(@TempDir Path work) throws Exception {
         IngestRuns runs = new IngestRuns();
         runs.finished(IngestRuns.Trigger.STARTUP, true);
-        Path notAFolder = Files.writeString(index.getParent().resolve("metrics-not-a-folder"), "not an index");
+        Path notAFolder = Files.writeString(work.resolve("metrics-not-a-folder"), "not an index");
         boolean[] fail = {false};
         Reindex reindex = () -> fail[0] ? Fixtures.ingest(Fixtures.CORPUS, notAFolder).summary() : Map.of("records", 66);
         Javalin server = start(new PortalServer.Options(null, TOKEN, reindex, runs, false));
@@ -143,9 +141,9 @@ class MetricsTest {
 
     private static void reindexOnce(Javalin server) throws Exception {
         String bearer = "Bearer " + TOKEN;
-        assertEquals(202, Http.send(server, "POST", "/api/admin/reindex", bearer).statusCode());
+        assertEquals(202, Http.send(server.port(), "POST", "/api/admin/reindex", bearer).statusCode());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Http.send(server, "GET", "/api/admin/reindex", bearer).body().contains("\"running\"")) {
+        while (Http.send(server.port(), "GET", "/api/admin/reindex", bearer).body().contains("\"running\"")) {
             assertTrue(Instant.now().isBefore(deadline), "the re-ingest ends");
             Thread.sleep(20);
         }
@@ -155,10 +153,10 @@ class MetricsTest {
     void privateMetricsAskForTheAdminToken() throws Exception {
         Javalin server = start(new PortalServer.Options(null, TOKEN, null, null, true));
         try {
-            HttpResponse<String> anonymous = Http.get(server, "/metrics");
+            HttpResponse<String> anonymous = Http.get(server.port(), "/metrics");
             assertEquals(401, anonymous.statusCode());
             assertTrue(anonymous.headers().firstValue("www-authenticate").orElse("").startsWith("Bearer"));
-            HttpResponse<String> admin = Http.send(server, "GET", "/metrics", "Bearer " + TOKEN);
+            HttpResponse<String> admin = Http.send(server.port(), "GET", "/metrics", "Bearer " + TOKEN);
             assertEquals(200, admin.statusCode());
             assertTrue(admin.body().contains("portal_index_records 66"), admin.body());
         } finally {

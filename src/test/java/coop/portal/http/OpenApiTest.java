@@ -65,7 +65,7 @@ class OpenApiTest {
             return summary;
         };
         server = PortalServer.create(searcher, new PortalServer.Options(null, TOKEN, reindex)).start("127.0.0.1", 0);
-        HttpResponse<String> r = Http.get(server, "/openapi.json");
+        HttpResponse<String> r = Http.get(server.port(), "/openapi.json");
         assertEquals(200, r.statusCode());
         assertEquals("application/json", r.headers().firstValue("content-type").orElse(""));
         document = JSON.readTree(r.body());
@@ -144,7 +144,7 @@ class OpenApiTest {
                     query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
                             .append(URLEncoder.encode(v.asText(), StandardCharsets.UTF_8));
                 }
-                HttpResponse<String> r = Http.get(server, target + query);
+                HttpResponse<String> r = Http.get(server.port(), target + query);
                 assertEquals(200, r.statusCode(), target + query + " → " + r.body());
             }
         }
@@ -169,13 +169,13 @@ class OpenApiTest {
                 "/api/documents/" + HOHHOT + "/partners", "/api/places", "/api/health")) {
             assertValid("GET", target, null, 200);
         }
-        JsonNode search = JSON.readTree(Http.get(server, "/api/search?q=Barcelna").body());
+        JsonNode search = JSON.readTree(Http.get(server.port(), "/api/search?q=Barcelna").body());
         assertFalse(search.get("suggestion").isNull(), "a search with a suggestion was among those checked");
     }
 
     @Test
     void everyLineOfTheExportIsARecord() throws Exception {
-        HttpResponse<String> r = Http.get(server, "/api/export");
+        HttpResponse<String> r = Http.get(server.port(), "/api/export");
         assertEquals(200, r.statusCode());
         JsonNode media = document.at("/paths/~1api~1export/get/responses/200/content/application~1x-ndjson");
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/x-ndjson"));
@@ -200,11 +200,11 @@ class OpenApiTest {
         assertValid("POST", "/api/admin/reindex", "Bearer wrong", 401);
         assertValid("GET", "/metrics?x", null, 200);
 
-        HttpResponse<String> unknown = Http.get(server, "/api/no-such-endpoint");
+        HttpResponse<String> unknown = Http.get(server.port(), "/api/no-such-endpoint");
         assertEquals(404, unknown.statusCode());
         assertMatches("/components/responses/NotFound", unknown);
         for (String method : List.of("POST", "PUT", "DELETE")) {
-            HttpResponse<String> wrongMethod = Http.send(server, method, "/api/search", null);
+            HttpResponse<String> wrongMethod = Http.send(server.port(), method, "/api/search", null);
             assertEquals(405, wrongMethod.statusCode());
             assertMatches("/components/responses/MethodNotAllowed", wrongMethod);
         }
@@ -217,13 +217,13 @@ class OpenApiTest {
         HttpResponse<String> started = assertValid("POST", "/api/admin/reindex", bearer, 202);
         assertTrue(started.headers().firstValue("location").isPresent());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Http.send(server, "GET", "/api/admin/reindex", bearer).body().contains("\"running\"")) {
+        while (Http.send(server.port(), "GET", "/api/admin/reindex", bearer).body().contains("\"running\"")) {
             assertTrue(Instant.now().isBefore(deadline));
             Thread.sleep(20);
         }
         HttpResponse<String> done = assertValid("GET", "/api/admin/reindex", bearer, 200);
         assertTrue(done.body().contains("\"succeeded\""), done.body());
-        Http.get(server, "/api/search?q=dairy");
+        Http.get(server.port(), "/api/search?q=dairy");
         assertValid("GET", "/api/admin/stats", bearer, 200);
         assertValid("GET", "/openapi.json", null, 200);
         assertValid("GET", "/embed?country=China&size=5", null, 200);
@@ -231,7 +231,7 @@ class OpenApiTest {
 
     /** Sends the request, finds the answer's description by route, method and status, and checks the answer against it. */
     private static HttpResponse<String> assertValid(String method, String target, String authorization, int status) throws Exception {
-        HttpResponse<String> r = Http.send(server, method, target, authorization);
+        HttpResponse<String> r = Http.send(server.port(), method, target, authorization);
         assertEquals(status, r.statusCode(), method + " " + target + " → " + r.body());
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         String template = template(path);

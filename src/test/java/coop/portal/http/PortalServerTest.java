@@ -6,49 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import coop.portal.Fixtures;
-import coop.portal.search.Searcher;
-import io.javalin.Javalin;
-import java.net.URI;
+import coop.portal.RunningPortal;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API on a real server, on a random port, over a real index of the founding corpus. */
 class PortalServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path index;
-    private static Searcher searcher;
-    private static Javalin server;
+    private static RunningPortal server;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
-        searcher = Searcher.open(index, Fixtures.vocabulary());
-        server = PortalServer.create(searcher, PortalServer.Options.defaults()).start("127.0.0.1", 0);
+        server = RunningPortal.founding();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        searcher.close();
+        server.close();
     }
 
     static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Http.get(server.port(), pathAndQuery);
     }
 
     static JsonNode json(String pathAndQuery) throws Exception {
@@ -256,8 +241,7 @@ class PortalServerTest {
     }
 
     static HttpResponse<String> send(String method, String pathAndQuery) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return Http.send(server.port(), method, pathAndQuery, null);
     }
 
     private static JsonNode find(JsonNode values, String value) {

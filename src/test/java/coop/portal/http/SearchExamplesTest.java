@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.portal.Fixtures;
-import coop.portal.search.Searcher;
-import io.javalin.Javalin;
-import java.net.URI;
+import coop.portal.RunningPortal;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,12 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchExamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
-    private static Searcher searcher;
-    private static Javalin server;
+    private static RunningPortal server;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,15 +45,12 @@ class SearchExamplesTest {
                 }
             }
         }
-        Fixtures.ingest(corpus, dir.resolve("index"));
-        searcher = Searcher.open(dir.resolve("index"), Fixtures.vocabulary());
-        server = PortalServer.create(searcher, PortalServer.Options.defaults()).start("127.0.0.1", 0);
+        server = RunningPortal.over(corpus, dir.resolve("index"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        searcher.close();
+        server.close();
     }
 
     private static JsonNode search(String q) throws Exception {
@@ -67,8 +58,8 @@ class SearchExamplesTest {
     }
 
     private static JsonNode search(String q, int size) throws Exception {
-        String uri = "http://127.0.0.1:" + server.port() + "/api/search?size=" + size + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = Http.get(server.port(),
+                "/api/search?size=" + size + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         assertEquals(200, r.statusCode(), q + " → " + r.body());
         return JSON.readTree(r.body());
     }

@@ -15,12 +15,10 @@ import coop.portal.search.InvalidSearchException;
 import coop.portal.search.SearchRequest;
 import coop.portal.search.SearchResult;
 import coop.portal.search.Searcher;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any query string of {@code /api/search}, read as the server reads it, is a 400 naming its
@@ -34,14 +32,11 @@ class SearchParamsFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path index;
     private static Searcher searcher;
 
     @BeforeAll
-    static void ingest() throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
-        searcher = Searcher.open(index, Fixtures.vocabulary());
+    static void open() throws Exception {
+        searcher = Searcher.open(Fixtures.foundingIndex(), Fixtures.vocabulary());
     }
 
     @AfterAll

@@ -31,6 +31,8 @@ class FacetCountsTest {
     private static final int RECORDS = 12_000;
     /** Made-up words, so that no synonym, place or cluster name matches them. */
     private static final String[] WORDS = {"quokka", "numbat", "bilby", "dugong", "wallaby"};
+    /** The share of records each word is in: from many hits to few. */
+    private static final double[] WORD_SHARES = {0.6, 0.3, 0.1, 0.02, 0.005};
     private static final String[] CLUSTERS = {"Tourism & Culture", "Circular Economy & Waste Management",
         "Mobility & Transport", "Industry 5.0", "Post-COVID Recovery"};
     /** Weighted, and Malta and Cyprus rare. */
@@ -53,10 +55,9 @@ class FacetCountsTest {
         try (BufferedWriter w = Files.newBufferedWriter(corpus.resolve("records.jsonl"))) {
             for (int i = 0; i < RECORDS; i++) {
                 StringBuilder text = new StringBuilder("record");
-                for (String word : WORDS) {
-                    // quokka in about 60 % of the records, wallaby in about 0.5 %
-                    if (r.nextDouble() < new double[] {0.6, 0.3, 0.1, 0.02, 0.005}[List.of(WORDS).indexOf(word)]) {
-                        text.append(' ').append(word);
+                for (int k = 0; k < WORDS.length; k++) {
+                    if (r.nextDouble() < WORD_SHARES[k]) {
+                        text.append(' ').append(WORDS[k]);
                     }
                 }
                 List<String> clusters = new ArrayList<>(List.of(CLUSTERS[r.nextInt(CLUSTERS.length)]));

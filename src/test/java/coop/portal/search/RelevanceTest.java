@@ -6,7 +6,6 @@ import coop.portal.Fixtures;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The judged query set (src/test/resources/relevance/judgments.jsonl) over the founding corpus:
@@ -18,9 +17,8 @@ class RelevanceTest {
     private static final double NDCG_AT_10 = 0.96;
 
     @Test
-    void rankingOnTheJudgedQuerySetDoesNotFallBelowTheLevelReached(@TempDir Path index) throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
-        try (Searcher searcher = Searcher.open(index, Fixtures.vocabulary())) {
+    void rankingOnTheJudgedQuerySetDoesNotFallBelowTheLevelReached() throws Exception {
+        try (Searcher searcher = Searcher.open(Fixtures.foundingIndex(), Fixtures.vocabulary())) {
             Evaluation.Report report = Evaluation.evaluate(searcher,
                     Evaluation.load(Path.of("src/test/resources/relevance/judgments.jsonl")));
             report.print(System.out, true);

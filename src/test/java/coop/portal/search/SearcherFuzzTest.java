@@ -9,7 +9,6 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import coop.portal.Fixtures;
 import coop.portal.ParameterLines;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any search request, however malformed (query syntax, facet values, unknown dimensions, pages,
@@ -33,14 +31,11 @@ class SearcherFuzzTest {
     private static final Duration HANG = SearchLimits.defaults().timeout().multipliedBy(5);
     private static final Set<String> NUMBERS = Set.of("page", "size", "populationMin", "populationMax", "areaMin", "areaMax");
 
-    @TempDir
-    static Path index;
     private static Searcher searcher;
 
     @BeforeAll
-    static void ingest() throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
-        searcher = Searcher.open(index, Fixtures.vocabulary());
+    static void open() throws Exception {
+        searcher = Searcher.open(Fixtures.foundingIndex(), Fixtures.vocabulary());
     }
 
     @AfterAll

@@ -5,25 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.portal.Fixtures;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Searches over a real index of the founding corpus. */
 class SearcherTest {
 
-    @TempDir
-    static Path index;
     private static Searcher searcher;
 
     @BeforeAll
-    static void ingest() throws Exception {
-        Fixtures.ingest(Fixtures.CORPUS, index);
-        searcher = Searcher.open(index, Fixtures.vocabulary());
+    static void open() throws Exception {
+        searcher = Searcher.open(Fixtures.foundingIndex(), Fixtures.vocabulary());
     }
 
     @AfterAll

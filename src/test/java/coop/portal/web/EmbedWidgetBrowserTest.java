@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.portal.RunningPortal;
 import coop.portal.http.PartnerDemo;
 import io.javalin.Javalin;
 import java.net.URI;
